@@ -16,7 +16,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   # libraries
   libsodium-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
-  libexpected-dev libopencc-dev libcpp-httplib-dev
+  libexpected-dev libopencc-dev libcpp-httplib-dev libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine
   # example documents (PDF fonts for Japanese)
