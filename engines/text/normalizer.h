@@ -52,17 +52,21 @@ class NormalizedText {
 
  private:
   friend class Normalizer;
-  // Runs of the map: normalised bytes from norm_begin map to original bytes from orig_begin.
-  // A "linear" run maps byte-for-byte (same length); otherwise the whole run maps to the
-  // whole original range [orig_begin, orig_end).
+  // Runs of the map: normalised bytes from norm_begin (to the next run's norm_begin) map to
+  // original bytes from orig_begin. A "linear" run maps byte-for-byte (same length: ASCII,
+  // kanji, katakana → hiragana); otherwise the whole run maps to the whole original range
+  // [orig_begin, orig_end). Runs are in order and their original ranges never go back.
+  // size_t, not uint32_t: documents over 4 GiB must not wrap; runs are few (one per change
+  // of mapping, not one per byte), so the width costs little.
   struct Run {
-    uint32_t norm_begin;
-    uint32_t orig_begin;
-    uint32_t orig_end;
+    size_t norm_begin;
+    size_t orig_begin;
+    size_t orig_end;
     bool linear;
   };
   std::string text_;
   std::vector<Run> runs_;
+  size_t original_size_ = 0;
 };
 
 class Normalizer {
