@@ -20,7 +20,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine
   # example documents (PDF fonts for Japanese)
-  fonts-noto-cjk
+  fonts-noto-cjk chromium qpdf
 )
 
 missing=()

@@ -36,11 +36,11 @@ struct Page {
 };
 
 struct Document {
-  std::string name;      // the path or name as given
+  std::string name;  // the path or name as given
   Format format = Format::kText;
-  std::string text;      // UTF-8; pages separated by "\n\f\n" is NOT assumed: use pages
-  std::vector<Page> pages;  // PDF: real pages; DOCX: split at explicit page breaks; text: form feeds
-  std::string encoding;  // detected source charset: "UTF-8", "Shift_JIS", "EUC-JP", "UTF-16LE" …
+  std::string text;                   // UTF-8; pages separated by "\n\f\n" is NOT assumed: use pages
+  std::vector<Page> pages;            // PDF: real pages; DOCX: split at explicit page breaks; text: form feeds
+  std::string encoding;               // detected source charset: "UTF-8", "Shift_JIS", "EUC-JP", "UTF-16LE" …
   std::vector<std::string> warnings;  // e.g. "page 3 has no extractable text (scanned image?)"
 
   // The page holding byte `offset` of text (1 if there are no pages).
