@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define HF_CHECK(cond)                                                                   \
-  do {                                                                                   \
-    if (!(cond)) {                                                                       \
-      std::fprintf(stderr, "%s:%d: HF_CHECK failed: %s\n", __FILE__, __LINE__, #cond);  \
-      std::abort();                                                                      \
-    }                                                                                    \
+#define HF_CHECK(cond)                                                                 \
+  do {                                                                                 \
+    if (!(cond)) {                                                                     \
+      std::fprintf(stderr, "%s:%d: HF_CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      std::abort();                                                                    \
+    }                                                                                  \
   } while (0)

@@ -16,10 +16,12 @@ template <typename T>
 class [[nodiscard]] Result : public tl::expected<T, Error> {
  public:
   using tl::expected<T, Error>::expected;
-  Result(Error e) : tl::expected<T, Error>(tl::unexpect, std::move(e)) {}  // NOLINT: implicit by design
+  Result(Error e) : tl::expected<T, Error>(tl::unexpect, std::move(e)) {}     // NOLINT: implicit by design
   Result(tl::expected<T, Error> e) : tl::expected<T, Error>(std::move(e)) {}  // NOLINT
 };
 
-inline Result<void> Ok() { return {}; }
+inline Result<void> Ok() {
+  return {};
+}
 
 }  // namespace highfence

@@ -28,11 +28,16 @@ std::string Describe(const std::vector<const KeywordEvidence*>& ks, size_t limit
 RuleOutcome EvaluateKeywordHit(const std::vector<KeywordEvidence>& evidence, const KeywordHitOptions& options) {
   std::vector<const KeywordEvidence*> full, partial, generic;
   for (const auto& e : evidence) {
-    if (e.weight >= options.full_weight) full.push_back(&e);
-    else if (e.weight >= options.partial_weight) partial.push_back(&e);
-    else generic.push_back(&e);
+    if (e.weight >= options.full_weight)
+      full.push_back(&e);
+    else if (e.weight >= options.partial_weight)
+      partial.push_back(&e);
+    else
+      generic.push_back(&e);
   }
-  auto by_weight = [](auto* a, auto* b) { return a->weight != b->weight ? a->weight > b->weight : a->occurrences > b->occurrences; };
+  auto by_weight = [](auto* a, auto* b) {
+    return a->weight != b->weight ? a->weight > b->weight : a->occurrences > b->occurrences;
+  };
   for (auto* v : {&full, &partial, &generic}) std::sort(v->begin(), v->end(), by_weight);
 
   RuleOutcome out;
@@ -48,8 +53,8 @@ RuleOutcome EvaluateKeywordHit(const std::vector<KeywordEvidence>& evidence, con
   } else if (static_cast<int>(generic.size()) >= options.generic_count_for_partial) {
     out.hit = KeywordHit::kPartial;
     out.reasons.push_back("keyword_hit.generic_cluster: " + std::to_string(generic.size()) +
-                          " distinct generic keywords together (≥ " + std::to_string(options.generic_count_for_partial) +
-                          "): " + Describe(generic, 6));
+                          " distinct generic keywords together (≥ " +
+                          std::to_string(options.generic_count_for_partial) + "): " + Describe(generic, 6));
   } else {
     out.hit = KeywordHit::kNo;
     out.reasons.push_back(generic.empty() ? "keyword_hit.none: no keyword of the lists occurs in the text"

@@ -26,9 +26,16 @@ Result<ReadinessAnswers> ParseReadinessAnswers(std::string_view bytes, std::stri
                                                       ": " + std::string(err.description()));
   }
   const toml::table& t = parsed.table();
-  static const std::set<std::string_view> kKeys{"trl_start", "trl_end",     "scope",   "implementation_within_period",
-                                                "scenario",  "keyword_hit", "keyword_hit_reason", "officer",
-                                                "answered_on", "proposal"};
+  static const std::set<std::string_view> kKeys{"trl_start",
+                                                "trl_end",
+                                                "scope",
+                                                "implementation_within_period",
+                                                "scenario",
+                                                "keyword_hit",
+                                                "keyword_hit_reason",
+                                                "officer",
+                                                "answered_on",
+                                                "proposal"};
   ReadinessAnswers a;
   a.file = std::string(name);
   for (const auto& [key, node] : t) {
@@ -64,9 +71,12 @@ Result<ReadinessAnswers> ParseReadinessAnswers(std::string_view bytes, std::stri
     return Bad(name, t.get("trl_end")->source(), "trl_end", "is lower than trl_start");
   if (const toml::node* n = t.get("scope")) {
     auto v = n->value<std::string>();
-    if (v && *v == "system") a.scope = DevelopmentScope::kSystem;
-    else if (v && *v == "element") a.scope = DevelopmentScope::kElement;
-    else return Bad(name, n->source(), "scope", "must be \"system\" or \"element\"");
+    if (v && *v == "system")
+      a.scope = DevelopmentScope::kSystem;
+    else if (v && *v == "element")
+      a.scope = DevelopmentScope::kElement;
+    else
+      return Bad(name, n->source(), "scope", "must be \"system\" or \"element\"");
   }
   if (const toml::node* n = t.get("implementation_within_period")) {
     auto v = n->value<bool>();

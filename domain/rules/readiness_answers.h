@@ -27,12 +27,12 @@ struct ReadinessAnswers {
   std::optional<DevelopmentScope> scope;  // system-level development or element technology
   // Is there an implementation scenario (社会実装のシナリオ) within the period?
   std::optional<bool> implementation_within_period;
-  std::string scenario;                   // the scenario in the officer's words
+  std::string scenario;  // the scenario in the officer's words
   // The officer's own call on question 1, overriding the keyword screening, with a reason.
   std::optional<KeywordHit> keyword_hit;
   std::string keyword_hit_reason;
-  std::string officer;                    // who answered
-  std::string answered_on;                // ISO date
+  std::string officer;      // who answered
+  std::string answered_on;  // ISO date
 };
 
 // Fails with kInvalidArgument naming the file, line and key: unknown keys, wrong types,

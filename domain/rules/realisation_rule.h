@@ -31,6 +31,7 @@ struct RealisationOutcome {
 //  realisation.scenario: scope = system and implementation_within_period given → that answer.
 //  realisation.trl: scope = system, no scenario answer, trl_end given → ○ iff trl_end ≥ implementation_trl.
 // A scenario of "yes" with trl_end below implementation_trl - 2 is kept but warned about.
-RealisationOutcome EvaluateRealisation(const std::optional<ReadinessAnswers>& answers, const RealisationOptions& options);
+RealisationOutcome EvaluateRealisation(const std::optional<ReadinessAnswers>& answers,
+                                       const RealisationOptions& options);
 
 }  // namespace highfence::rules

@@ -22,12 +22,12 @@ enum class RiskLevel { kGreen, kYellow, kRed };  // ordered: kGreen < kYellow < 
 enum class Requirement { kNone, kAsNeeded, kRequired };
 
 struct Actions {
-  Requirement rs_questionnaire = Requirement::kNone;         // RSアンケート
+  Requirement rs_questionnaire = Requirement::kNone;        // RSアンケート
   Requirement publication_management = Requirement::kNone;  // 成果公開の管理
 };
 
-std::string_view KeywordHitSymbol(KeywordHit h);  // "○" "△" "×"
-std::string_view KeywordHitId(KeywordHit h);      // "yes" "partial" "no"
+std::string_view KeywordHitSymbol(KeywordHit h);                // "○" "△" "×"
+std::string_view KeywordHitId(KeywordHit h);                    // "yes" "partial" "no"
 std::optional<KeywordHit> ParseKeywordHit(std::string_view s);  // yes/partial/no or ○/△/×
 std::string_view RealisationSymbol(Realisation r);
 std::string_view RealisationId(Realisation r);  // "yes" "no"

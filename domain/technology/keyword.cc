@@ -72,7 +72,9 @@ std::optional<SourceDocument> ParseSourceDocument(std::string_view id) {
   return std::nullopt;
 }
 
-std::string_view DerivationId(Derivation d) { return kDerivations[static_cast<size_t>(d)]; }
+std::string_view DerivationId(Derivation d) {
+  return kDerivations[static_cast<size_t>(d)];
+}
 
 std::optional<Derivation> ParseDerivation(std::string_view id) {
   for (size_t i = 0; i < kDerivations.size(); ++i)
@@ -80,7 +82,9 @@ std::optional<Derivation> ParseDerivation(std::string_view id) {
   return std::nullopt;
 }
 
-std::span<const TechnologyArea> TechnologyAreas() { return kAreas; }
+std::span<const TechnologyArea> TechnologyAreas() {
+  return kAreas;
+}
 
 const TechnologyArea* FindTechnologyArea(int number) {
   if (number < 1 || number > 20) return nullptr;

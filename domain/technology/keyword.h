@@ -23,7 +23,7 @@ enum class SourceDocument {
   kUkNsia,            // UK National Security and Investment Act sectors
   kAuCtl,             // Australian List of Critical Technologies in the National Interest
 };
-std::string_view SourceDocumentId(SourceDocument d);     // "export_control" …
+std::string_view SourceDocumentId(SourceDocument d);  // "export_control" …
 std::string_view SourceDocumentLabel(SourceDocument d);  // "① 安全保障貿易管理 (輸出令 別表第一 / EU dual-use)" …
 std::optional<SourceDocument> ParseSourceDocument(std::string_view id);
 
@@ -39,16 +39,16 @@ std::optional<Derivation> ParseDerivation(std::string_view id);
 
 struct Keyword {
   std::string id;
-  std::string lang;                   // "ja" or "en"
+  std::string lang;  // "ja" or "en"
   std::string term;
   std::vector<std::string> variants;  // same language; matched like term
   std::vector<int> areas;             // 1–20
   SourceDocument source_doc = SourceDocument::kTechAreas;
-  std::string source_ref;             // e.g. "別表第一 四(十九)", "EU 6A008"
+  std::string source_ref;  // e.g. "別表第一 四(十九)", "EU 6A008"
   Derivation derivation = Derivation::kSynonymHere;
-  double weight = 0.5;                // specificity, 0.05–1.0
+  double weight = 0.5;  // specificity, 0.05–1.0
   std::string note;
-  std::string file;                   // where it was read, for messages
+  std::string file;  // where it was read, for messages
   int line = 0;
 };
 

@@ -81,7 +81,8 @@ class TsvFile {
       }
       auto fields = Split(line, '\t');
       if (!header_seen) {
-        if (fields.size() != columns.size() || !std::equal(columns.begin(), columns.end(), fields.begin(), [](auto a, auto b) { return a == Trim(b); })) {
+        if (fields.size() != columns.size() ||
+            !std::equal(columns.begin(), columns.end(), fields.begin(), [](auto a, auto b) { return a == Trim(b); })) {
           std::string expected;
           for (auto c : columns) expected += (expected.empty() ? "" : ", ") + std::string(c);
           return Fail(line_no, "", "header row must be the columns: " + expected);
@@ -90,8 +91,9 @@ class TsvFile {
         continue;
       }
       if (fields.size() != columns.size()) {
-        return Fail(line_no, "", "expected " + std::to_string(columns.size()) + " tab-separated columns, found " +
-                                     std::to_string(fields.size()));
+        return Fail(line_no, "",
+                    "expected " + std::to_string(columns.size()) + " tab-separated columns, found " +
+                        std::to_string(fields.size()));
       }
       for (auto& f : fields) f = Trim(f);
       if (auto r = row(line_no, fields); !r) return r;
@@ -115,7 +117,8 @@ class TsvFile {
 bool ValidId(std::string_view id) {
   if (id.empty()) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+           c == '-';
   });
 }
 
@@ -129,11 +132,11 @@ std::vector<std::string> SplitVariants(std::string_view s) {
   return out;
 }
 
-const std::vector<std::string_view> kKeywordColumns{"id",         "lang",       "term",   "variants", "areas",
-                                                    "source_doc", "source_ref", "derivation", "weight", "note"};
+const std::vector<std::string_view> kKeywordColumns{"id",         "lang",       "term",       "variants", "areas",
+                                                    "source_doc", "source_ref", "derivation", "weight",   "note"};
 const std::vector<std::string_view> kCueColumns{"id", "lang", "term", "variants", "cue", "note"};
-const std::vector<std::string_view> kCueKinds{"prototype", "demonstration", "field_trial", "system_integration",
-                                              "implementation", "mass_production"};
+const std::vector<std::string_view> kCueKinds{"prototype",          "demonstration",  "field_trial",
+                                              "system_integration", "implementation", "mass_production"};
 const std::vector<std::string_view> kRequiredMeta{"name", "source_document", "source", "as_of", "licence"};
 
 Result<void> CheckMeta(const TsvFile& tsv, const std::map<std::string, std::string>& meta) {
@@ -151,12 +154,13 @@ KeywordFile MakeFile(std::string_view bytes, std::string_view name, const std::m
     auto it = meta.find(k);
     return it == meta.end() ? std::string() : it->second;
   };
-  return KeywordFile{std::string(name), get("name"), get("source_document"), get("source"), get("as_of"), get("licence"),
-                     Sha256Hex(bytes), rows};
+  return KeywordFile{std::string(name), get("name"),    get("source_document"), get("source"),
+                     get("as_of"),      get("licence"), Sha256Hex(bytes),       rows};
 }
 
 Result<void> CheckLang(const TsvFile& tsv, int line, std::string_view lang) {
-  if (lang != "ja" && lang != "en") return tsv.Fail(line, "lang", "must be \"ja\" or \"en\", not \"" + std::string(lang) + "\"");
+  if (lang != "ja" && lang != "en")
+    return tsv.Fail(line, "lang", "must be \"ja\" or \"en\", not \"" + std::string(lang) + "\"");
   return Ok();
 }
 
@@ -171,7 +175,8 @@ Result<void> ParseKeywordFile(std::string_view bytes, std::string_view name, Key
     Keyword k;
     k.file = std::string(name);
     k.line = line;
-    if (!ValidId(f[0])) return tsv.Fail(line, "id", "must be non-empty [A-Za-z0-9._-], not \"" + std::string(f[0]) + "\"");
+    if (!ValidId(f[0]))
+      return tsv.Fail(line, "id", "must be non-empty [A-Za-z0-9._-], not \"" + std::string(f[0]) + "\"");
     k.id = f[0];
     if (auto c = CheckLang(tsv, line, f[1]); !c) return c;
     k.lang = f[1];
@@ -242,8 +247,8 @@ Result<void> Finalize(KeywordList& list) {
   for (const Keyword& k : list.keywords) {
     auto [it, fresh] = seen.emplace(k.id, &k);
     if (!fresh) {
-      return MakeError(ErrorCode::kInvalidArgument, k.file + ":" + std::to_string(k.line) + ": column \"id\": \"" + k.id +
-                                                        "\" is already used at " + it->second->file + ":" +
+      return MakeError(ErrorCode::kInvalidArgument, k.file + ":" + std::to_string(k.line) + ": column \"id\": \"" +
+                                                        k.id + "\" is already used at " + it->second->file + ":" +
                                                         std::to_string(it->second->line));
     }
   }

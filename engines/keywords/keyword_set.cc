@@ -95,7 +95,8 @@ Result<KeywordSet> KeywordSet::Build(std::span<const Pattern> patterns, const Op
   std::unordered_map<std::string, size_t> index;  // one Hyperscan literal per distinct text
   for (const Pattern& p : patterns) {
     if (p.text.empty()) {
-      return MakeError(ErrorCode::kInvalidArgument, "pattern " + std::to_string(p.id) + " is empty after normalisation");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "pattern " + std::to_string(p.id) + " is empty after normalisation");
     }
     auto [it, fresh] = index.try_emplace(p.text, rep->literals.size());
     if (fresh) {
@@ -138,7 +139,9 @@ Result<KeywordSet> KeywordSet::Build(std::span<const Pattern> patterns, const Op
   return set;
 }
 
-size_t KeywordSet::pattern_count() const { return rep_ ? rep_->pattern_count : 0; }
+size_t KeywordSet::pattern_count() const {
+  return rep_ ? rep_->pattern_count : 0;
+}
 
 namespace {
 

@@ -45,7 +45,8 @@ std::string ReadFileOrFail(const fs::path& path) {
 
 TempDir::TempDir() {
   static std::atomic<int> counter{0};
-  fs::path root = std::getenv("HF_BINARY_DIR") ? fs::path(std::getenv("HF_BINARY_DIR")) / "tmp" : fs::temp_directory_path();
+  fs::path root =
+      std::getenv("HF_BINARY_DIR") ? fs::path(std::getenv("HF_BINARY_DIR")) / "tmp" : fs::temp_directory_path();
   path_ = root / ("hf-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::remove_all(path_);
   fs::create_directories(path_);

@@ -68,7 +68,8 @@ TEST(ClassifierTest, ElementTechnologyIsNotRealisedSoYellow) {
 }
 
 TEST(ClassifierTest, SystemLevelTrlDecidesWhenNoScenarioIsGiven) {
-  EXPECT_EQ(*Classify(kQuantumSensing, Answers(DevelopmentScope::kSystem, 5, 7, std::nullopt), {}).level, RiskLevel::kRed);
+  EXPECT_EQ(*Classify(kQuantumSensing, Answers(DevelopmentScope::kSystem, 5, 7, std::nullopt), {}).level,
+            RiskLevel::kRed);
   EXPECT_EQ(*Classify(kQuantumSensing, Answers(DevelopmentScope::kSystem, 3, 5, std::nullopt), {}).level,
             RiskLevel::kYellow);
 }

@@ -14,10 +14,11 @@ constexpr char kHeader[] =
     "id\tlang\tterm\tvariants\tareas\tsource_doc\tsource_ref\tderivation\tweight\tnote\n";
 
 TEST(KeywordListTest, ParsesRowsWithVariantsAreasAndProvenance) {
-  std::string file = std::string(kHeader) +
-                     "ec-jp-04-19-1\tja\t重力勾配計\t\t10;16\texport_control\t別表第一 四(十九)\textracted\t0.9\t\n"
-                     "ec-jp-04-19-2\ten\tgravity gradiometer\tgravity gradiometers|gravimeter\t10\texport_control\t別表第一 "
-                     "四(十九)\ttranslated_here\t0.85\tour translation\n";
+  std::string file =
+      std::string(kHeader) +
+      "ec-jp-04-19-1\tja\t重力勾配計\t\t10;16\texport_control\t別表第一 四(十九)\textracted\t0.9\t\n"
+      "ec-jp-04-19-2\ten\tgravity gradiometer\tgravity gradiometers|gravimeter\t10\texport_control\t別表第一 "
+      "四(十九)\ttranslated_here\t0.85\tour translation\n";
   KeywordList list;
   ASSERT_TRUE(ParseKeywordFile(file, "ec.tsv", list));
   ASSERT_TRUE(Finalize(list));
@@ -62,12 +63,14 @@ TEST(KeywordListTest, RejectsBadRowsNamingFileLineAndColumn) {
 
 TEST(KeywordListTest, RejectsMissingMetadataAndDuplicateIds) {
   KeywordList list;
-  auto r = ParseKeywordFile("id\tlang\tterm\tvariants\tareas\tsource_doc\tsource_ref\tderivation\tweight\tnote\n", "m.tsv", list);
+  auto r = ParseKeywordFile("id\tlang\tterm\tvariants\tareas\tsource_doc\tsource_ref\tderivation\tweight\tnote\n",
+                            "m.tsv", list);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("# name"), std::string::npos);
 
   KeywordList dup;
-  std::string row = "same\ten\tscramjet\t\t18\tpatent_secrecy\t特定技術分野 スクラムジェットエンジン技術\ttranslated_here\t0.95\t\n";
+  std::string row =
+      "same\ten\tscramjet\t\t18\tpatent_secrecy\t特定技術分野 スクラムジェットエンジン技術\ttranslated_here\t0.95\t\n";
   ASSERT_TRUE(ParseKeywordFile(std::string(kHeader) + row, "a.tsv", dup));
   ASSERT_TRUE(ParseKeywordFile(std::string(kHeader) + row, "b.tsv", dup));
   auto f = Finalize(dup);

@@ -11,7 +11,8 @@ namespace {
 
 std::vector<std::string> Found(const KeywordSet& set, std::string_view text) {
   std::vector<std::string> out;
-  for (const Hit& h : set.Scan(text)) out.push_back(std::to_string(h.id) + ":" + std::string(text.substr(h.begin, h.end - h.begin)));
+  for (const Hit& h : set.Scan(text))
+    out.push_back(std::to_string(h.id) + ":" + std::string(text.substr(h.begin, h.end - h.begin)));
   return out;
 }
 

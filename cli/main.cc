@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+// highfence: research-security screening (研究セキュリティ). One binary, one verb per task.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands/keywords.h"
+#include "cli/commands/screen.h"
+#include "cli/version.h"
+
+int main(int argc, char** argv) {
+  using namespace highfence::cli;
+  CLI::App app{
+      "highfence — research-security screening for proposals, people and organisations (日本語 / English).\n"
+      "Every flag is explained; a flag is evidence for a person, never a decision."};
+  app.set_version_flag("--version", std::string(kVersion));
+  app.require_subcommand(1);
+  int status = kExitOk;
+  AddScreenCommand(app, status);
+  AddKeywordsCommand(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return status;
+}
