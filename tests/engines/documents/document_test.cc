@@ -230,6 +230,36 @@ TEST(DocumentTextTest, BinaryGarbageWithTextExtensionIsUnimplemented) {
               "notes.txt: ", "unsupported format");
 }
 
+// ---- example proposals (data/examples/proposals) ------------------------------------------------------
+
+TEST(DocumentExamplesTest, EveryExampleProposalReadsWithItsFormatAndEncoding) {
+  const struct {
+    const char* file;
+    Format format;
+    const char* encoding;
+    size_t pages;
+    const char* needle;
+    int page;
+  } cases[] = {
+      {"quantum_sensing_ja.pdf", Format::kPdf, "UTF-8", 2, "実海域での実証試験。", 2},
+      {"hypersonic_en.docx", Format::kDocx, "UTF-8", 2, "FY2026\tCombustor tests", 1},
+      {"semiconductor_ja.docx", Format::kDocx, "UTF-8", 2, "極端紫外線(EUV)リソグラフィ", 1},
+      {"battery_grid_en.txt", Format::kText, "UTF-8", 1, "Pilot deployment", 1},
+      {"edo_literature_ja.txt", Format::kText, "Shift_JIS", 1, "江戸時代の俳諧と出版文化の研究", 1},
+      {"coastal_ecology_en.pdf", Format::kPdf, "UTF-8", 2, "Participatory mapping", 1},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.file);
+    Result<Document> doc = ReadDocument(testing::RepoPath(std::string("data/examples/proposals/") + c.file), {});
+    ASSERT_TRUE(doc.has_value()) << doc.error().message;
+    EXPECT_EQ(doc->format, c.format);
+    EXPECT_EQ(doc->encoding, c.encoding);
+    EXPECT_EQ(doc->pages.size(), c.pages);
+    EXPECT_EQ(PageOf(*doc, c.needle), c.page) << doc->text;
+    EXPECT_TRUE(doc->warnings.empty());
+  }
+}
+
 // ---- dispatch --------------------------------------------------------------------------------------
 
 TEST(DocumentDispatchTest, ImageIsUnimplementedNamingWhatItIs) {
