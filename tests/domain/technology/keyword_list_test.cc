@@ -79,5 +79,19 @@ TEST(KeywordListTest, RejectsMissingMetadataAndDuplicateIds) {
   EXPECT_NE(f.error().message.find("a.tsv:7"), std::string::npos);
 }
 
+TEST(KeywordListTest, ShippedListsLoadAndCoverEveryAreaInBothLanguages) {
+  auto list = LoadKeywordDirectory(testing::RepoPath("data/keywords"));
+  ASSERT_TRUE(list) << list.error().message;
+  EXPECT_GE(list->keywords.size(), 800u);
+  for (const auto& area : TechnologyAreas()) {
+    int ja = 0, en = 0;
+    for (const auto& k : list->keywords)
+      if (std::find(k.areas.begin(), k.areas.end(), area.number) != k.areas.end()) (k.lang == "ja" ? ja : en)++;
+    EXPECT_GT(ja, 0) << "area " << area.number << " " << area.name_ja << " has no Japanese keyword";
+    EXPECT_GT(en, 0) << "area " << area.number << " " << area.name_en << " has no English keyword";
+  }
+  EXPECT_FALSE(list->cues.empty());
+}
+
 }  // namespace
 }  // namespace highfence::technology
