@@ -22,7 +22,7 @@ function(hf_test name)
   target_link_libraries(${name}_test PRIVATE ${A_DEPS} hf::test_support GTest::gtest GTest::gtest_main hf_warnings)
   gtest_discover_tests(${name}_test
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES LABELS "${A_LABELS}" ENVIRONMENT "HF_SOURCE_DIR=${PROJECT_SOURCE_DIR};HF_SHARED_DATA_DIR=${HF_SHARED_DATA_DIR};HF_BINARY_DIR=${PROJECT_BINARY_DIR}"
+    PROPERTIES LABELS "${A_LABELS}"
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

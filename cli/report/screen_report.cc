@@ -224,7 +224,7 @@ std::string RenderText(const screening::Screener& s, const BatchReport& report, 
     (level == "red" ? red : level == "yellow" ? yellow : level == "green" ? green : pending)++;
     std::string head = c.level ? fmt::format("{} {}", Upper(rules::RiskLevelId(*c.level)), rules::RiskLevelJa(*c.level))
                                : LevelText(c);
-    out += fmt::format("{}  [{}, {} page{}]  {}  (keyword {}{} × realisation {})\n", r.document,
+    out += fmt::format("{}  [{}, {} page{}]  {}  (keyword {}{}, realisation {})\n", r.document,
                        documents::FormatName(r.format), r.pages, r.pages == 1 ? "" : "s", paint(level, head),
                        rules::KeywordHitSymbol(c.keyword_hit), c.keyword_hit_overridden ? " by officer" : "",
                        c.realisation ? std::string(rules::RealisationSymbol(*c.realisation)) : "?");
@@ -244,9 +244,8 @@ std::string RenderText(const screening::Screener& s, const BatchReport& report, 
     if (!strongest.empty()) out += "  strongest passages:\n";
     for (const auto* h : strongest) {
       const Keyword& k = kws[h->keyword];
-      out += fmt::format("    p.{:<3} {} [{}] {} {}\n           …{}【{}】{}…\n", h->page, k.term, Weight(k.weight),
-                         technology::SourceDocumentLabel(k.source_doc).substr(0, 3), k.source_ref, h->passage.before,
-                         h->passage.match, h->passage.after);
+      out += fmt::format("    p.{:<3} {} [{}] {}\n           …{}【{}】{}…\n", h->page, k.term, Weight(k.weight),
+                         technology::SourceEntry(k), h->passage.before, h->passage.match, h->passage.after);
     }
     if (!r.cues.empty()) {
       out += "  readiness cues (suggestions only, never decide the level):";

@@ -17,7 +17,8 @@ std::string Describe(const std::vector<const KeywordEvidence*>& ks, size_t limit
   std::string out;
   for (size_t i = 0; i < ks.size() && i < limit; ++i) {
     if (i) out += ", ";
-    out += ks[i]->term + " (" + Weight(ks[i]->weight) + ", ×" + std::to_string(ks[i]->occurrences) + ")";
+    out += ks[i]->term + " (" + (ks[i]->source.empty() ? "" : ks[i]->source + ", ") + Weight(ks[i]->weight) + ", ×" +
+           std::to_string(ks[i]->occurrences) + ")";
   }
   if (ks.size() > limit) out += " and " + std::to_string(ks.size() - limit) + " more";
   return out;

@@ -15,6 +15,7 @@ struct KeywordEvidence {
   std::string term;
   double weight = 0;    // specificity 0.05–1.0
   int occurrences = 0;  // in the proposal
+  std::string source;   // the list entry it comes from, e.g. "① 別表第一 四(三)"
 };
 
 struct KeywordHitOptions {

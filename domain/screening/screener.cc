@@ -116,6 +116,7 @@ ScreeningResult Screener::Screen(const documents::Document& doc,
     auto& e = evidence[h.id];
     e.keyword_id = k.id;
     e.term = k.term;
+    e.source = technology::SourceEntry(k);
     e.weight = k.weight;
     e.occurrences++;
     for (int a : k.areas) {

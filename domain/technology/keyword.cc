@@ -10,18 +10,19 @@ struct DocumentInfo {
   SourceDocument doc;
   std::string_view id;
   std::string_view label;
+  std::string_view short_label;
 };
 
 constexpr std::array<DocumentInfo, 9> kDocuments{{
-    {SourceDocument::kExportControl, "export_control", "① 安全保障貿易管理 (輸出令 別表第一 / EU dual-use list)"},
-    {SourceDocument::kCriticalProducts, "critical_products", "② 特定重要物資"},
-    {SourceDocument::kInfrastructure, "infrastructure", "③ 基幹インフラ"},
-    {SourceDocument::kCriticalTech, "critical_tech", "④ 特定重要技術"},
-    {SourceDocument::kPatentSecrecy, "patent_secrecy", "⑤ 特許出願非公開制度 特定技術分野"},
-    {SourceDocument::kTechAreas, "tech_areas", "重要技術領域 (20 areas)"},
-    {SourceDocument::kUsCet, "us_cet", "US Critical and Emerging Technologies List (2024)"},
-    {SourceDocument::kUkNsia, "uk_nsia", "UK NSI Act notifiable sectors"},
-    {SourceDocument::kAuCtl, "au_ctl", "Australia List of Critical Technologies (2023)"},
+    {SourceDocument::kExportControl, "export_control", "① 安全保障貿易管理 (輸出令 別表第一 / EU dual-use list)", "①"},
+    {SourceDocument::kCriticalProducts, "critical_products", "② 特定重要物資", "②"},
+    {SourceDocument::kInfrastructure, "infrastructure", "③ 基幹インフラ", "③"},
+    {SourceDocument::kCriticalTech, "critical_tech", "④ 特定重要技術", "④"},
+    {SourceDocument::kPatentSecrecy, "patent_secrecy", "⑤ 特許出願非公開制度 特定技術分野", "⑤"},
+    {SourceDocument::kTechAreas, "tech_areas", "重要技術領域 (20 areas)", ""},
+    {SourceDocument::kUsCet, "us_cet", "US Critical and Emerging Technologies List (2024)", ""},
+    {SourceDocument::kUkNsia, "uk_nsia", "UK NSI Act notifiable sectors", ""},
+    {SourceDocument::kAuCtl, "au_ctl", "Australia List of Critical Technologies (2023)", ""},
 }};
 
 constexpr std::array<std::string_view, 4> kDerivations{"verbatim", "extracted", "translated_here", "synonym_here"};
@@ -64,6 +65,17 @@ std::string_view SourceDocumentLabel(SourceDocument d) {
   for (const auto& info : kDocuments)
     if (info.doc == d) return info.label;
   return "";
+}
+
+std::string_view SourceDocumentShort(SourceDocument d) {
+  for (const auto& info : kDocuments)
+    if (info.doc == d) return info.short_label;
+  return "";
+}
+
+std::string SourceEntry(const Keyword& k) {
+  std::string_view short_label = SourceDocumentShort(k.source_doc);
+  return short_label.empty() ? k.source_ref : std::string(short_label) + " " + k.source_ref;
 }
 
 std::optional<SourceDocument> ParseSourceDocument(std::string_view id) {

@@ -25,6 +25,8 @@ enum class SourceDocument {
 };
 std::string_view SourceDocumentId(SourceDocument d);  // "export_control" …
 std::string_view SourceDocumentLabel(SourceDocument d);  // "① 安全保障貿易管理 (輸出令 別表第一 / EU dual-use)" …
+// "①" … "⑤" for the five JST-TRUST documents; "" for the others, whose source_ref names them.
+std::string_view SourceDocumentShort(SourceDocument d);
 std::optional<SourceDocument> ParseSourceDocument(std::string_view id);
 
 // How the term relates to its source entry.
@@ -51,6 +53,9 @@ struct Keyword {
   std::string file;  // where it was read, for messages
   int line = 0;
 };
+
+// "① 別表第一 四(十九)", "重要技術領域 18", "US CET 3": the short label and the source_ref.
+std::string SourceEntry(const Keyword& k);
 
 // A readiness (TRL) cue: words that suggest prototypes, demonstrations or implementation.
 // Cues are shown as suggestions only; they never decide the level.

@@ -72,6 +72,8 @@ CsvTable ParseCsv(std::string_view text) {
   return table;
 }
 
-CsvTable ReadCsvOrFail(const std::filesystem::path& path) { return ParseCsv(ReadFileOrFail(path)); }
+CsvTable ReadCsvOrFail(const std::filesystem::path& path) {
+  return ParseCsv(ReadFileOrFail(path));
+}
 
 }  // namespace highfence::testing

@@ -15,12 +15,17 @@ namespace fs = std::filesystem;
 
 fs::path SourceDir() {
   if (const char* dir = std::getenv("HF_SOURCE_DIR")) return dir;
-  return fs::current_path();
+  return HF_SOURCE_DIR_DEFAULT;
+}
+
+fs::path BinaryDir() {
+  if (const char* dir = std::getenv("HF_BINARY_DIR")) return dir;
+  return HF_BINARY_DIR_DEFAULT;
 }
 
 fs::path SharedData(const std::string& relative) {
   fs::path base = std::getenv("HF_SHARED_DATA_DIR") ? fs::path(std::getenv("HF_SHARED_DATA_DIR"))
-                                                    : SourceDir() / ".." / "shared" / "data";
+                                                    : fs::path(HF_SHARED_DATA_DIR_DEFAULT);
   fs::path p = base / relative;
   if (!fs::exists(p)) ADD_FAILURE() << "shared data file missing: " << p;
   return p;

@@ -7,8 +7,10 @@
 
 namespace highfence::testing {
 
-// The repository root (HF_SOURCE_DIR, set by ctest; else the working directory).
+// The repository root ($HF_SOURCE_DIR, else the tree this build was configured from).
 std::filesystem::path SourceDir();
+// The build directory ($HF_BINARY_DIR, else this build's), e.g. BinaryDir() / "cli/highfence".
+std::filesystem::path BinaryDir();
 // ../shared/data/<relative>; fails the current test (ADD_FAILURE) if the file is missing.
 std::filesystem::path SharedData(const std::string& relative);
 // <repo>/<relative> (e.g. "data/keywords", "tests/cases/text/normalize.tsv").
