@@ -76,6 +76,13 @@ class Normalizer::Rep::Builder {
         i = AsciiRun(i);
         continue;
       }
+      if (p[i] >= 0xE3 && p[i] <= 0xE9 && held_ == Held::kNone && !ws_pending_) {
+        const size_t j = CjkRun(i);
+        if (j != i) {
+          i = j;
+          continue;
+        }
+      }
       i = Segment(i);
     }
     Finish();
@@ -135,6 +142,52 @@ class Normalizer::Rep::Builder {
     AddMap(at, i, j, /*linear=*/true);
     const unsigned char last = p[j - 1];
     last_ = kAsciiClass[last] == kBlank ? char32_t{' '} : static_cast<char32_t>(AsciiLower(last));
+    return j;
+  }
+
+  // Kana and kanji (U+3000..U+9FFF, three-byte UTF-8) that fold to themselves, straight to
+  // the output with katakana → hiragana: one linear run, as both are three bytes. Stops before
+  // anything a context rule looks at (ー, ・) and anything NFKC changes; returns i if it took
+  // nothing.
+  size_t CjkRun(size_t i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(in_.data());
+    const size_t n = in_.size();
+    const bool fold = rep_.options.fold_kana;
+    Ensure(n - i);
+    char* o = out_.data() + pos_;
+    size_t j = i;
+    char32_t last = 0;
+    while (j + 2 < n && p[j] >= 0xE3 && p[j] <= 0xE9 && (p[j + 1] & 0xC0) == 0x80 && (p[j + 2] & 0xC0) == 0x80) {
+      const char32_t cp = (char32_t{p[j]} & 0x0F) << 12 | (char32_t{p[j + 1]} & 0x3F) << 6 | (p[j + 2] & 0x3F);
+      if (cp == kLongVowelMark || cp == kMiddleDot || !rep_.table->IsStableBmp(cp)) break;
+      if (fold && internal::FoldKana(cp) != cp) {
+        internal::Encode(internal::FoldKana(cp), o);
+      } else {
+        o[0] = static_cast<char>(p[j]);
+        o[1] = static_cast<char>(p[j + 1]);
+        o[2] = static_cast<char>(p[j + 2]);
+      }
+      o += 3;
+      j += 3;
+      last = cp;
+    }
+    if (j == i) return i;
+    // A following mark that composes with the last character (か + U+3099 → が): give the
+    // last character back to the general path.
+    if (j < n && p[j] >= 0x80) {
+      internal::Decoded d = internal::DecodeAt(in_, j);
+      if (!d.invalid && !rep_.table->BoundaryBefore(d.cp)) {
+        j -= 3;
+        o -= 3;
+        if (j == i) return i;
+        const unsigned char* q = p + j - 3;
+        last = (char32_t{q[0]} & 0x0F) << 12 | (char32_t{q[1]} & 0x3F) << 6 | (q[2] & 0x3F);
+      }
+    }
+    const size_t at = pos_;
+    pos_ = static_cast<size_t>(o - out_.data());
+    AddMap(at, i, j, /*linear=*/true);
+    last_ = last;
     return j;
   }
 

@@ -28,6 +28,8 @@ class FoldTable {
   bool BoundaryBefore(char32_t cp) const { return cp < 0x10000 ? (bmp_[cp] & kBoundary) != 0 : BoundaryBeforeSlow(cp); }
   // True if a BMP cp alone folds to itself.
   bool IsIdentity(char32_t cp) const { return cp < 0x10000 && (bmp_[cp] & kIdentity) != 0; }
+  // Both of the above: a BMP cp that can be copied through unless what follows composes with it.
+  bool IsStableBmp(char32_t cp) const { return (bmp_[cp] & (kBoundary | kIdentity)) == (kBoundary | kIdentity); }
   // The UTF-8 fold of a BMP cp alone that is not identity. REQUIRES: cp < 0x10000, !IsIdentity(cp).
   std::string_view Mapping(char32_t cp) const {
     uint32_t e = bmp_[cp];

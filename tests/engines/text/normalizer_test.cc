@@ -132,6 +132,7 @@ TEST(NormalizerTest, OptionsTurnEachFoldOff) {
   Options keep_kana;
   keep_kana.fold_kana = false;
   EXPECT_EQ(MakeNormalizer(keep_kana).NormalizeTerm("ｸﾞﾗﾌｪﾝ"), "グラフェン");
+  EXPECT_EQ(MakeNormalizer(keep_kana).NormalizeTerm("量子センシング"), "量子センシング");
   Options keep_long_vowel;
   keep_long_vowel.drop_final_long_vowel = false;
   EXPECT_EQ(MakeNormalizer(keep_long_vowel).NormalizeTerm("レーザー"), "れーざー");
