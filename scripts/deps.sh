@@ -18,7 +18,7 @@ PACKAGES=(
   libsodium-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libexpected-dev libopencc-dev libcpp-httplib-dev libtomlplusplus-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine
+  libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3
   # example documents (PDF fonts for Japanese)
   fonts-noto-cjk chromium qpdf
 )

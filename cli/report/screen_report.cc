@@ -111,7 +111,7 @@ json ResultJson(const screening::Screener& s, const ScreeningResult& r) {
                     {"weight", k.weight},
                     {"page", h.page},
                     {"offsets", {h.span.begin, h.span.end}},
-                    {"passage", PassageJson(h.passage)}});
+                    {"passage", h.passage ? PassageJson(*h.passage) : json(nullptr)}});
   }
   j["hits"] = hits;
   json cues = json::array();
@@ -245,7 +245,7 @@ std::string RenderText(const screening::Screener& s, const BatchReport& report, 
     for (const auto* h : strongest) {
       const Keyword& k = kws[h->keyword];
       out += fmt::format("    p.{:<3} {} [{}] {}\n           …{}【{}】{}…\n", h->page, k.term, Weight(k.weight),
-                         technology::SourceEntry(k), h->passage.before, h->passage.match, h->passage.after);
+                         technology::SourceEntry(k), h->passage->before, h->passage->match, h->passage->after);
     }
     if (!r.cues.empty()) {
       out += "  readiness cues (suggestions only, never decide the level):";
@@ -326,13 +326,14 @@ mark{background:#ffe08a;font-weight:bold} .meta{color:#555;font-size:.85em} .rea
   if (!r.hits.empty()) {
     h += "<h2>該当箇所 / Passages</h2><table><tr><th>page</th><th>keyword</th><th>source</th><th>passage</th></tr>\n";
     for (const auto& hit : r.hits) {
+      if (!hit.passage) continue;  // later occurrences: counted in the areas table, not repeated
       const Keyword& k = kws[hit.keyword];
       h += fmt::format(
           "<tr><td>{}</td><td>{}<br><span class=\"meta\">{} · weight {} · {}</span></td><td>{}<br>{}</td>"
           "<td>…{}<mark>{}</mark>{}…</td></tr>\n",
           hit.page, Escape(k.term), Escape(k.id), Weight(k.weight), technology::DerivationId(k.derivation),
-          Escape(technology::SourceDocumentLabel(k.source_doc)), Escape(k.source_ref), Escape(hit.passage.before),
-          Escape(hit.passage.match), Escape(hit.passage.after));
+          Escape(technology::SourceDocumentLabel(k.source_doc)), Escape(k.source_ref), Escape(hit.passage->before),
+          Escape(hit.passage->match), Escape(hit.passage->after));
     }
     h += "</table>\n";
   }

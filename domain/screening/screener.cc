@@ -12,8 +12,9 @@ struct Screener::Rep {
   technology::KeywordList list;
   Options options;
   text::Normalizer normalizer;
-  keywords::KeywordSet keyword_set;
-  keywords::KeywordSet cue_set;
+  // Keywords and readiness cues in one database, so the text is scanned once: pattern ids
+  // below list.keywords.size() are keywords, the rest cues (id - keywords.size()).
+  keywords::KeywordSet set;
 };
 
 namespace {
@@ -50,13 +51,12 @@ Result<Screener> Screener::Create(technology::KeywordList list, const Options& o
   if (!kw_patterns) return kw_patterns.error();
   auto cue_patterns = Patterns(list.cues, *normalizer, "readiness cue");
   if (!cue_patterns) return cue_patterns.error();
-  auto kw_set = keywords::KeywordSet::Build(*kw_patterns, {});
-  if (!kw_set) return kw_set.error().WithContext("building the keyword database");
-  auto cue_set = keywords::KeywordSet::Build(*cue_patterns, {});
-  if (!cue_set) return cue_set.error().WithContext("building the readiness-cue database");
+  const auto cue_base = static_cast<uint32_t>(list.keywords.size());
+  for (auto& p : *cue_patterns) kw_patterns->push_back({std::move(p.text), p.id + cue_base});
+  auto set = keywords::KeywordSet::Build(*kw_patterns, {});
+  if (!set) return set.error().WithContext("building the keyword database");
   Screener s;
-  s.rep_ = std::make_shared<const Rep>(
-      Rep{std::move(list), options, std::move(*normalizer), std::move(*kw_set), std::move(*cue_set)});
+  s.rep_ = std::make_shared<const Rep>(Rep{std::move(list), options, std::move(*normalizer), std::move(*set)});
   return s;
 }
 
@@ -78,16 +78,22 @@ ScreeningResult Screener::Screen(const documents::Document& doc,
   r.keyword_list_version = rep.list.version;
 
   const text::NormalizedText normalized = rep.normalizer.Normalize(doc.text);
-  auto locate = [&](size_t b, size_t e, text::Span& span, int& page, text::Passage& passage) {
+  auto locate = [&](size_t b, size_t e, text::Span& span, int& page) {
     span = normalized.ToOriginal({b, e});
     page = doc.PageAt(span.begin);
-    passage = text::MakePassage(doc.text, span, rep.options.passage_chars);
   };
+  auto passage = [&](text::Span span) { return text::MakePassage(doc.text, span, rep.options.passage_chars); };
 
   // Keyword hits. Hits arrive ordered by begin, longer first; a hit lying inside an earlier,
   // longer hit whose keyword is at least as specific adds nothing ("sensing" in "quantum
   // sensing") and is dropped, so counts and passages are not inflated.
-  std::vector<keywords::Hit> raw = rep.keyword_set.Scan(normalized.text());
+  std::vector<keywords::Hit> raw, cue_hits;
+  for (const keywords::Hit& h : rep.set.Scan(normalized.text())) {
+    if (h.id < rep.list.keywords.size())
+      raw.push_back(h);
+    else
+      cue_hits.push_back({static_cast<uint32_t>(h.id - rep.list.keywords.size()), h.begin, h.end});
+  }
   // Look back over the last few kept hits only: a covering hit starts at or before h and
   // keyword hits rarely nest deeper than a handful.
   constexpr int kLookBack = 16;
@@ -110,10 +116,15 @@ ScreeningResult Screener::Screen(const documents::Document& doc,
   for (const keywords::Hit& h : kept) {
     KeywordHit hit;
     hit.keyword = h.id;
-    locate(h.begin, h.end, hit.span, hit.page, hit.passage);
-    hit.matched = hit.passage.match;
-    const technology::Keyword& k = rep.list.keywords[h.id];
+    locate(h.begin, h.end, hit.span, hit.page);
     auto& e = evidence[h.id];
+    if (rep.options.passages_per_keyword <= 0 || e.occurrences < rep.options.passages_per_keyword) {
+      hit.passage = passage(hit.span);
+      hit.matched = hit.passage->match;
+    } else {
+      hit.matched = doc.text.substr(hit.span.begin, hit.span.size());
+    }
+    const technology::Keyword& k = rep.list.keywords[h.id];
     e.keyword_id = k.id;
     e.term = k.term;
     e.source = technology::SourceEntry(k);
@@ -142,12 +153,13 @@ ScreeningResult Screener::Screen(const documents::Document& doc,
 
   // Readiness cues: suggestions with their passages, one per cue position.
   size_t last_end = 0;
-  for (const keywords::Hit& h : rep.cue_set.Scan(normalized.text())) {
+  for (const keywords::Hit& h : cue_hits) {
     if (h.begin < last_end) continue;  // overlapping cue words (試作 inside 試作機) show once
     last_end = h.end;
     CueHit cue;
     cue.cue = h.id;
-    locate(h.begin, h.end, cue.span, cue.page, cue.passage);
+    locate(h.begin, h.end, cue.span, cue.page);
+    cue.passage = passage(cue.span);
     r.cues.push_back(std::move(cue));
   }
 

@@ -28,6 +28,9 @@ namespace highfence::screening {
 struct Options {
   // Code points of context kept each side of a hit in its passage. Default: 60.
   int passage_chars = 60;
+  // Passages kept per keyword (its first occurrences); later occurrences keep page and offsets
+  // only, so a word that occurs 2,000 times does not produce 2,000 passages. 0: all. Default: 5.
+  int passages_per_keyword = 5;
   rules::ClassifierOptions classifier;
 };
 
@@ -36,8 +39,8 @@ struct KeywordHit {
   size_t keyword = 0;   // index into Screener::keywords()
   std::string matched;  // the text as it stands in the original
   int page = 1;
-  text::Span span;  // byte range in Document::text
-  text::Passage passage;
+  text::Span span;                       // byte range in Document::text
+  std::optional<text::Passage> passage;  // for the first Options::passages_per_keyword occurrences
 };
 
 struct CueHit {

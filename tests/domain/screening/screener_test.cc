@@ -55,7 +55,7 @@ TEST(ScreenerTest, HitAcrossAPdfLineBreakIsShownInTheOriginalWithItsPage) {
   EXPECT_EQ(s.keywords().keywords[h.keyword].id, "q-ja");
   EXPECT_EQ(h.page, 2);
   EXPECT_EQ(d.text.substr(h.span.begin, h.span.size()), "量子センシ\nング");
-  EXPECT_TRUE(h.passage.before.ends_with("本研究は")) << h.passage.before;  // the line break became a space
+  EXPECT_TRUE(h.passage->before.ends_with("本研究は")) << h.passage->before;  // the line break became a space
   ASSERT_EQ(r.cues.size(), 1u);  // 試作機 once, not 試作 again inside it
   EXPECT_EQ(s.keywords().cues[r.cues[0].cue].id, "c2");
   EXPECT_EQ(r.cues[0].page, 2);
@@ -84,6 +84,19 @@ TEST(ScreenerTest, EvidenceAndAreasSummariseDistinctKeywords) {
   EXPECT_EQ(r.classification.keyword_hit, rules::KeywordHit::kYes);
   EXPECT_FALSE(r.classification.level);  // no answers: a range
   EXPECT_FALSE(r.keyword_list_version.empty());
+}
+
+TEST(ScreenerTest, PassagesAreKeptForTheFirstOccurrencesOfEachKeywordOnly) {
+  Screener s = MakeScreener();
+  std::string text;
+  for (int i = 0; i < 8; ++i) text += "The scramjet inlet. ";
+  ScreeningResult r = s.Screen(Doc(text), std::nullopt);
+  ASSERT_EQ(r.hits.size(), 8u);
+  for (size_t i = 0; i < r.hits.size(); ++i) {
+    EXPECT_EQ(r.hits[i].passage.has_value(), i < 5) << i;  // Options::passages_per_keyword = 5
+    EXPECT_EQ(r.hits[i].matched, "scramjet");
+  }
+  EXPECT_EQ(r.evidence[0].occurrences, 8);
 }
 
 TEST(ScreenerTest, AnswersDecideTheLevel) {
