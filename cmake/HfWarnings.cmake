@@ -2,11 +2,11 @@
 # Warnings for our own targets only (third-party headers are SYSTEM includes).
 add_library(hf_warnings INTERFACE)
 target_compile_options(hf_warnings INTERFACE
-  -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wimplicit-fallthrough
+  -Wall -Wextra -Wpedantic -Wnon-virtual-dtor -Wimplicit-fallthrough
   -Werror=unused-result -Werror=return-type)
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # g++ 12 false positives in libstdc++ under -O2 (std::string / std::vector inlining).
-  target_compile_options(hf_warnings INTERFACE -Wno-restrict -Wno-array-bounds -Wno-stringop-overflow)
+  target_compile_options(hf_warnings INTERFACE -Wshadow=local -Wno-restrict -Wno-array-bounds -Wno-stringop-overflow)
 endif()
 
 if(HF_SANITIZE)
