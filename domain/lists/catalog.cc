@@ -42,7 +42,8 @@ const std::vector<CatalogEntry>& Catalog() {
       {{"us_entity_list", "US Entity List (15 CFR 744 Supp. 4), Chinese universities and research institutes",
         "US Department of Commerce, Bureau of Industry and Security",
         "lists/us_entity_list_cn_research/entity_list_cn_research_bis_text.json", kUsGov,
-        "https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/appendix-Supplement%20No.%204%20to%20Part%20744"},
+        "https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744/"
+        "appendix-Supplement%20No.%204%20to%20Part%20744"},
        &ImportUsEntityList},
       {{"us_csl", "US Consolidated Screening List", "International Trade Administration",
         "lists/us_csl/csl_format_sample_2025.csv", kUsGov,
@@ -60,10 +61,11 @@ const std::vector<CatalogEntry>& Catalog() {
        &ImportUsDod1260h},
       {{"us_bis_mieu", "BIS Military-Intelligence End User list (EAR §744.22)",
         "US Department of Commerce, Bureau of Industry and Security", "lists/us_bis_mieu/mieu_opensanctions.csv",
-        kOpenSanctions, "https://www.ecfr.gov/current/title-15/part-744/appendix-Supplement%20No.%207%20to%20Part%20744"},
+        kOpenSanctions,
+        "https://www.ecfr.gov/current/title-15/part-744/appendix-Supplement%20No.%207%20to%20Part%20744"},
        &ImportUsBisMieu},
-      {{"ca_nro", "Canada Named Research Organizations (STRAC policy)",
-        "Government of Canada (ISED / Public Safety)", "lists/ca_nro/named_research_organizations_20240418.csv",
+      {{"ca_nro", "Canada Named Research Organizations (STRAC policy)", "Government of Canada (ISED / Public Safety)",
+        "lists/ca_nro/named_research_organizations_20240418.csv",
         "Government of Canada web content (Crown copyright / Open Government terms; not checked)",
         "https://science.gc.ca/site/science/en/safeguarding-your-research/guidelines-and-tools-implement-research-"
         "security/sensitive-technology-research-and-affiliations-concern/named-research-organizations"},
@@ -87,7 +89,8 @@ const std::vector<CatalogEntry>& Catalog() {
        &ImportWatchList},
       {{"ror", "Research Organization Registry (partial, schema v2)", "Research Organization Registry (ROR)",
         "registry/ror_records_v2.jsonl.gz", "CC0 1.0", "https://ror.org/"},
-       nullptr, &ImportRor},
+       nullptr,
+       &ImportRor},
   };
   return catalog;
 }

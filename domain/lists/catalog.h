@@ -33,7 +33,7 @@ using RegistryImporter = Result<model::Registry> (*)(const std::filesystem::path
 
 struct CatalogEntry {
   ListInfo info;
-  ListImporter import = nullptr;                // set for lists
+  ListImporter import = nullptr;               // set for lists
   RegistryImporter import_registry = nullptr;  // set for organisation registries (ror)
 };
 

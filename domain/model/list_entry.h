@@ -74,10 +74,10 @@ struct RejectedRow {
 };
 
 struct ImportReport {
-  int rows_read = 0;   // data rows (or records) seen, header excluded
-  int entries = 0;     // entries produced
-  int names = 0;       // names over all entries
-  int rejected = 0;    // == rejected_rows.size()
+  int rows_read = 0;  // data rows (or records) seen, header excluded
+  int entries = 0;    // entries produced
+  int names = 0;      // names over all entries
+  int rejected = 0;   // == rejected_rows.size()
   std::vector<RejectedRow> rejected_rows;
   std::vector<std::string> notes;  // tolerated irregularities worth knowing (normalised codes, merged cells …)
 };

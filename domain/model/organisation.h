@@ -18,10 +18,10 @@ struct OrgRelation {
 };
 
 struct OrgRecord {
-  std::string id;      // "https://ror.org/000025p04"
-  std::string status;  // "active", "inactive", "withdrawn"
+  std::string id;                  // "https://ror.org/000025p04"
+  std::string status;              // "active", "inactive", "withdrawn"
   std::vector<std::string> types;  // "education", "facility", "company", …
-  std::vector<Name> names;  // names[0] is the ror_display name; kinds: primary, translation (labels), alias, acronym
+  std::vector<Name> names;   // names[0] is the ror_display name; kinds: primary, translation (labels), alias, acronym
   std::string country_code;  // ISO alpha-2 of the first location
   std::string city;
   std::vector<std::string> domains;

@@ -19,8 +19,8 @@
 namespace highfence::tables {
 
 struct CsvOptions {
-  char delimiter = ',';  // ',' or '\t'. Default: ','.
-  char quote = '"';      // Default: '"'.
+  char delimiter = ',';          // ',' or '\t'. Default: ','.
+  char quote = '"';              // Default: '"'.
   bool skip_blank_lines = true;  // A line with no characters yields no record. Default: true.
 };
 

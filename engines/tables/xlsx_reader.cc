@@ -12,8 +12,8 @@
 namespace highfence::tables {
 namespace {
 
-constexpr int kMaxColumns = 16384;     // XFD, Excel's limit
-constexpr int kMaxRows = 1048576;      // Excel's limit
+constexpr int kMaxColumns = 16384;  // XFD, Excel's limit
+constexpr int kMaxRows = 1048576;   // Excel's limit
 
 Error Fail(ErrorCode code, std::string_view name, std::string_view what) {
   return MakeError(code, std::string(name) + ": " + std::string(what));
@@ -162,7 +162,6 @@ std::string StringItemText(const pugi::xml_node& item) {
   return DecodeEscapes(out);
 }
 
-
 // Resolves a relationship target against the folder of the part that names it.
 std::string ResolveTarget(const std::string& base_dir, std::string target) {
   if (!target.empty() && target[0] == '/') return target.substr(1);
@@ -185,8 +184,7 @@ std::string ResolveTarget(const std::string& base_dir, std::string target) {
   return out;
 }
 
-Result<std::vector<std::string>> ReadSharedStrings(const Archive& zip, std::string_view name,
-                                                   const std::string& part) {
+Result<std::vector<std::string>> ReadSharedStrings(const Archive& zip, std::string_view name, const std::string& part) {
   std::vector<std::string> out;
   if (part.empty() || !zip.Has(part)) return out;
   auto xml = zip.Read(part);

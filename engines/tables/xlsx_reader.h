@@ -47,7 +47,7 @@ struct Row {
 
 struct Sheet {
   std::string name;
-  std::vector<Row> rows;                    // rows with at least one non-empty cell, in order
+  std::vector<Row> rows;                   // rows with at least one non-empty cell, in order
   std::vector<std::string> merged_ranges;  // e.g. "A3:A7"; value only in the top-left cell
 };
 

@@ -76,8 +76,9 @@ const std::vector<CountryRow>& CountryTable() {
       {"IR", {"Iran", "Islamic Republic of Iran", "Iran (Islamic Republic of)", "イラン"}},
       {"IN", {"India", "インド"}},
       {"EG", {"Egypt", "Arab Republic of Egypt", "エジプト"}},
-      {"KP", {"North Korea", "Korea, North", "Democratic People's Republic of Korea", "DPRK",
-              "Korea, Democratic People's Republic of", "北朝鮮"}},
+      {"KP",
+       {"North Korea", "Korea, North", "Democratic People's Republic of Korea", "DPRK",
+        "Korea, Democratic People's Republic of", "北朝鮮"}},
       {"KR", {"South Korea", "Korea, South", "Republic of Korea", "Korea", "韓国"}},
       {"SY", {"Syria", "Syrian Arab Republic", "シリア"}},
       {"TW", {"Taiwan", "台湾"}},
@@ -334,7 +335,9 @@ std::vector<std::string> Split(std::string_view s, std::string_view sep) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
 
 std::string ToUpperAscii(std::string_view s) {
   std::string out(s);
@@ -437,7 +440,9 @@ void Reject(model::ImportReport& report, std::string_view file, int line, std::s
   report.rejected_rows.push_back(model::RejectedRow{std::string(file), line, std::move(reason)});
 }
 
-std::string BaseName(const std::filesystem::path& path) { return path.filename().string(); }
+std::string BaseName(const std::filesystem::path& path) {
+  return path.filename().string();
+}
 
 void Finish(model::ListSnapshot& snapshot) {
   model::ImportReport& r = snapshot.report;

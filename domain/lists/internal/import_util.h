@@ -80,7 +80,8 @@ model::ListSnapshot StartSnapshot(std::string_view list_id, std::string_view byt
 
 // Reads path and hands (bytes, file name) to parse; adds nothing on success.
 template <typename Parse>
-auto ImportFile(const std::filesystem::path& path, Parse parse) -> decltype(parse(std::string_view(), std::string_view())) {
+auto ImportFile(const std::filesystem::path& path, Parse parse)
+    -> decltype(parse(std::string_view(), std::string_view())) {
   auto bytes = ReadSourceFile(path);
   if (!bytes) return bytes.error();
   return parse(std::string_view(*bytes), std::string_view(BaseName(path)));

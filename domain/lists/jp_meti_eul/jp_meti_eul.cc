@@ -36,8 +36,9 @@ Result<std::vector<MetiRow>> ReadRows(std::string_view bytes, std::string_view n
     return Trim(r.At(0)) == "No." && r.At(2).find("企業名") != std::string_view::npos;
   };
   if (sheet == nullptr || sheet->rows.empty() || !is_header(sheet->rows.front())) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     std::string(name) + ": not the METI End User List (no sheet \"ユーザーリスト\" with header No. / 企業名)");
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        std::string(name) + ": not the METI End User List (no sheet \"ユーザーリスト\" with header No. / 企業名)");
   }
   std::vector<MetiRow> rows;
   for (size_t i = 1; i < sheet->rows.size(); ++i) {
@@ -50,7 +51,9 @@ Result<std::vector<MetiRow>> ReadRows(std::string_view bytes, std::string_view n
 
 // ---- mapper: MetiRow → ListEntry ---------------------------------------------------------
 
-bool IsCjk(std::string_view script) { return script == "Hani" || script == "Jpan" || script == "Hang"; }
+bool IsCjk(std::string_view script) {
+  return script == "Hani" || script == "Jpan" || script == "Hang";
+}
 
 std::string LanguageFor(const std::string& script, const std::string& country_code) {
   if (script == "Jpan") return "ja";
@@ -64,7 +67,8 @@ std::string LanguageFor(const std::string& script, const std::string& country_co
 std::string Parenthesised(std::string_view s) {
   std::string t = Trim(s);
   std::string_view v = t;
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}, {"(", "）"}, {"（", ")"}}) {
+  for (auto [open, close] :
+       {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}, {"(", "）"}, {"（", ")"}}) {
     if (v.size() > open.size() + close.size() && v.substr(0, open.size()) == open &&
         v.substr(v.size() - close.size()) == close) {
       return Trim(v.substr(open.size(), v.size() - open.size() - close.size()));
@@ -96,7 +100,9 @@ void AddName(model::ListEntry& e, std::string_view text, NameKind kind, const st
 // A parenthesised part: CJK → translation, short capitals → acronym, else alias.
 void AddParenthesised(model::ListEntry& e, const std::string& inner, const std::string& cc) {
   std::string script = internal::GuessScript(inner);
-  NameKind kind = IsCjk(script) ? NameKind::kTranslation : LooksLikeAcronym(inner) ? NameKind::kAcronym : NameKind::kAlias;
+  NameKind kind = IsCjk(script)             ? NameKind::kTranslation
+                  : LooksLikeAcronym(inner) ? NameKind::kAcronym
+                                            : NameKind::kAlias;
   AddName(e, inner, kind, cc);
 }
 

@@ -18,7 +18,9 @@ using internal::Trim;
 
 constexpr std::string_view kListId = "jp_mof_asset_freeze";
 
-bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool Contains(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 // ---- reader: where each column is on a programme sheet -------------------------------------
 
@@ -64,7 +66,9 @@ Columns FindColumns(const tables::Sheet& sheet) {
 
 // ---- mapper --------------------------------------------------------------------------------
 
-bool Unknown(std::string_view s) { return s.empty() || s == "不明" || s == "－" || s == "-"; }
+bool Unknown(std::string_view s) {
+  return s.empty() || s == "不明" || s == "－" || s == "-";
+}
 
 // Splits a cell of several names: "(a)X (b)Y", "X、Y", "X；Y", one per line.
 std::vector<std::string> SplitNames(std::string_view cell) {
@@ -72,7 +76,8 @@ std::vector<std::string> SplitNames(std::string_view cell) {
   // Enumerators "(a)" … "(z)" and their full-width forms become separators.
   for (char letter = 'a'; letter <= 'z'; ++letter) {
     for (std::string marker : {std::string("(") + letter + ")", std::string("（") + letter + "）"}) {
-      for (size_t at = s.find(marker); at != std::string::npos; at = s.find(marker, at)) s.replace(at, marker.size(), "\n");
+      for (size_t at = s.find(marker); at != std::string::npos; at = s.find(marker, at))
+        s.replace(at, marker.size(), "\n");
     }
   }
   std::vector<std::string> out;
@@ -151,8 +156,8 @@ Result<model::ListSnapshot> ParseJpMofAssetFreeze(std::string_view bytes, std::s
     }
     ++sheets;
     std::string sheet_no = sheet.name.substr(0, sheet.name.find('.'));
-    std::string programme = Trim(sheet.name.find('.') == std::string::npos ? sheet.name
-                                                                            : sheet.name.substr(sheet.name.find('.') + 1));
+    std::string programme =
+        Trim(sheet.name.find('.') == std::string::npos ? sheet.name : sheet.name.substr(sheet.name.find('.') + 1));
     bool persons = Contains(sheet.name, "個人");
     bool organisations = Contains(sheet.name, "団体") || Contains(sheet.name, "銀行");
     for (size_t i = static_cast<size_t>(col.header_row) + 1; i < sheet.rows.size(); ++i) {
@@ -185,10 +190,10 @@ Result<model::ListSnapshot> ParseJpMofAssetFreeze(std::string_view bytes, std::s
       }
       e.source_line = row.number;
       bool has_birth = col.birth >= 0 && !row.At(col.birth).empty();
-      e.type = persons ? model::EntityType::kPerson
+      e.type = persons         ? model::EntityType::kPerson
                : organisations ? model::EntityType::kOrganisation
-               : has_birth ? model::EntityType::kPerson
-                           : model::EntityType::kOrganisation;
+               : has_birth     ? model::EntityType::kPerson
+                               : model::EntityType::kOrganisation;
       // English column: "NAME (original script: …)", or several names separated by 、.
       std::string original;
       if (size_t at = en.find("(original script:"); at != std::string::npos) {

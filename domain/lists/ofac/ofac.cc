@@ -127,7 +127,7 @@ Result<model::ListSnapshot> ParseOfac(const OfacFiles& files, std::string_view d
         internal::Reject(snap.report, alt_file, r.line, "alt_name is empty");
         continue;
       }
-      model::NameKind kind = type == "fka"                       ? model::NameKind::kFormer
+      model::NameKind kind = type == "fka"                      ? model::NameKind::kFormer
                              : internal::LooksLikeAcronym(text) ? model::NameKind::kAcronym
                                                                 : model::NameKind::kAlias;
       internal::AddName(*e, text, kind);

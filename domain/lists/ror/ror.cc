@@ -56,7 +56,8 @@ Result<model::OrgRecord> MapRecord(const nlohmann::json& j) {
     for (Pass pass : {Pass{"ror_display", model::NameKind::kPrimary}, Pass{"label", model::NameKind::kTranslation},
                       Pass{"alias", model::NameKind::kAlias}, Pass{"acronym", model::NameKind::kAcronym}}) {
       for (const auto& name : *n) {
-        if (name.is_object() && HasType(name, pass.type)) AddOrgName(r, Str(name, "value"), pass.kind, Str(name, "lang"));
+        if (name.is_object() && HasType(name, pass.type))
+          AddOrgName(r, Str(name, "value"), pass.kind, Str(name, "lang"));
       }
     }
   }

@@ -3,8 +3,8 @@
 
 #include <pugixml.hpp>
 #include <set>
-#include <tuple>
 #include <string>
+#include <tuple>
 
 #include "domain/lists/internal/import_util.h"
 
@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::string_view kListId = "un";
 
-std::string Text(const pugi::xml_node& node, const char* child) { return internal::Trim(node.child(child).text().get()); }
+std::string Text(const pugi::xml_node& node, const char* child) {
+  return internal::Trim(node.child(child).text().get());
+}
 
 void AddCountry(model::ListEntry& e, std::string_view name) {
   model::Country c = internal::MakeCountry(name);
@@ -42,7 +44,8 @@ model::ListEntry MapParty(const pugi::xml_node& node, const std::string& prefix,
   const std::string alias_tag = prefix + "_ALIAS", address_tag = prefix + "_ADDRESS";
   for (pugi::xml_node alias : node.children(alias_tag.c_str())) {
     std::string text = Text(alias, "ALIAS_NAME");
-    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = internal::Trim(text.substr(1, text.size() - 2));
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+      text = internal::Trim(text.substr(1, text.size() - 2));
     std::string quality = Text(alias, "QUALITY");
     model::NameKind kind = quality == "f.k.a." || quality == "fka" ? model::NameKind::kFormer
                            : internal::LooksLikeAcronym(text)      ? model::NameKind::kAcronym
@@ -135,6 +138,8 @@ Result<model::ListSnapshot> ParseUn(std::string_view bytes, std::string_view nam
   return snap;
 }
 
-Result<model::ListSnapshot> ImportUn(const std::filesystem::path& path) { return internal::ImportFile(path, ParseUn); }
+Result<model::ListSnapshot> ImportUn(const std::filesystem::path& path) {
+  return internal::ImportFile(path, ParseUn);
+}
 
 }  // namespace highfence::lists

@@ -38,7 +38,8 @@ Result<model::ListSnapshot> ParseUsBisMieu(std::string_view bytes, std::string_v
     e.source_line = r.line;
     internal::AddPrimaryWithAcronym(e, primary);
     for (const std::string& a : internal::Split(h.Get(f, "Alias"), ";")) internal::AddAlias(e, a);
-    for (const std::string& c : internal::Split(h.Get(f, "Country"), ";")) e.countries.push_back(internal::MakeCountry(c));
+    for (const std::string& c : internal::Split(h.Get(f, "Country"), ";"))
+      e.countries.push_back(internal::MakeCountry(c));
     e.programme = h.Get(f, "Program");
     e.reason = "Military-intelligence end user (EAR §744.22)";
     e.concerns.push_back({"MIEU", "military-intelligence end user"});

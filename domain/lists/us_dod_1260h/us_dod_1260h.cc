@@ -21,8 +21,7 @@ bool IsIsoDate(std::string_view d) {
 
 Result<model::ListSnapshot> ParseUsDod1260h(std::string_view bytes, std::string_view name) {
   model::ListSnapshot snap = internal::StartSnapshot(kListId, bytes, name);
-  auto csv = internal::ReadCsvFile(bytes, name, {"Name", "Clean Name", "Alias", "Start date", "End date"},
-                                   snap.report);
+  auto csv = internal::ReadCsvFile(bytes, name, {"Name", "Clean Name", "Alias", "Start date", "End date"}, snap.report);
   if (!csv) return csv.error();
   const internal::Header& h = csv->header;
   int ended = 0, merged = 0;

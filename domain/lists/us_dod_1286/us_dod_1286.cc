@@ -13,8 +13,8 @@ constexpr std::string_view kListId = "us_dod_1286";
 
 Result<model::ListSnapshot> ParseUsDod1286(std::string_view bytes, std::string_view name) {
   model::ListSnapshot snap = internal::StartSnapshot(kListId, bytes, name);
-  auto csv = internal::ReadCsvFile(bytes, name, {"name", "aliases", "report-date", "country", "source_url"},
-                                   snap.report);
+  auto csv =
+      internal::ReadCsvFile(bytes, name, {"name", "aliases", "report-date", "country", "source_url"}, snap.report);
   if (!csv) return csv.error();
   const internal::Header& h = csv->header;
   std::string newest;

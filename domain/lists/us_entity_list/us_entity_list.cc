@@ -17,11 +17,10 @@ using internal::Trim;
 constexpr std::string_view kListId = "us_entity_list";
 
 int NumberWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"zero",    "one",     "two",       "three",    "four",
-                                                "five",    "six",     "seven",     "eight",    "nine",
-                                                "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-                                                "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                                                "twenty"};
+  static constexpr std::string_view kWords[] = {"zero",     "one",      "two",      "three",   "four",    "five",
+                                                "six",      "seven",    "eight",    "nine",    "ten",     "eleven",
+                                                "twelve",   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                                "eighteen", "nineteen", "twenty"};
   std::string lower;
   for (char c : w) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (int i = 0; i <= 20; ++i) {
@@ -31,7 +30,9 @@ int NumberWord(std::string_view w) {
   return -1;
 }
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Where an address starts inside the text after the last alias. Returns the split
 // (alias end, address start) or npos when none is found.
@@ -66,8 +67,8 @@ std::string StripSeparators(std::string s) {
   for (bool changed = true; changed;) {
     changed = false;
     s = Trim(s);
-    for (std::string_view tail : {std::string_view(";"), std::string_view(" and"), std::string_view(","),
-                                  std::string_view(".")}) {
+    for (std::string_view tail :
+         {std::string_view(";"), std::string_view(" and"), std::string_view(","), std::string_view(".")}) {
       if (s.size() > tail.size() && std::string_view(s).substr(s.size() - tail.size()) == tail) {
         s.resize(s.size() - tail.size());
         changed = true;
@@ -114,8 +115,7 @@ EntityListText ParseEntityListText(std::string_view name, std::string_view raw) 
   size_t aka = rest.find("a.k.a");
   size_t colon = aka == std::string_view::npos ? std::string_view::npos : rest.find(':', aka);
   size_t dash = colon == std::string_view::npos ? std::string_view::npos : rest.find("—", colon);
-  if (aka == std::string_view::npos || colon == std::string_view::npos || dash == std::string_view::npos ||
-      aka > 8) {
+  if (aka == std::string_view::npos || colon == std::string_view::npos || dash == std::string_view::npos || aka > 8) {
     out.addresses = SplitAddresses(rest);
     return out;
   }

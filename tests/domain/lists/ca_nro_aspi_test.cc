@@ -43,8 +43,8 @@ TEST(CaNroTest, MissingColumnIsAnErrorNamingTheFile) {
 }
 
 TEST(AspiUnitrackerTest, Imports159InstitutionsWithChineseNamesAndCategories) {
-  auto s = ImportAspiUnitracker(
-      testing::SharedData("lists/aspi_unitracker/misp_china_defence_universities_20200822.json"));
+  auto s =
+      ImportAspiUnitracker(testing::SharedData("lists/aspi_unitracker/misp_china_defence_universities_20200822.json"));
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(s->entries.size(), 159u);
   EXPECT_EQ(s->version_date, "2020-08-22");

@@ -39,9 +39,9 @@ TEST(DiffTest, FindsAddedRemovedAndChangedEntriesById) {
   ASSERT_TRUE(a);
   model::ListSnapshot b = *a;
   EXPECT_TRUE(Diff(*a, b).empty());
-  b.entries.erase(b.entries.begin());                  // removed
+  b.entries.erase(b.entries.begin());                                                  // removed
   b.entries[0].names.push_back({"NEW ALIAS", "en", "Latn", model::NameKind::kAlias});  // changed
-  b.entries[1].source_line += 10;                      // moved only: not a change
+  b.entries[1].source_line += 10;                                                      // moved only: not a change
   model::ListEntry added = b.entries[2];
   added.entry_id = "new-entry";
   b.entries.push_back(added);

@@ -114,6 +114,21 @@ TEST(JpMetiEulTest, ToleratesPrintedConcernInconsistencies) {
   EXPECT_TRUE(HasName(*e312, "BUREAU 53", NameKind::kAlias));
 }
 
+TEST(JpMetiEulTest, HandMadeWorkbookRejectsARowWithoutNumberNamingItsRow) {
+  // The fuzz seed: METI's layout with its printed quirks and one bad row (No. "x", no name).
+  auto s = ImportJpMetiEul(testing::RepoPath("tests/fuzz/corpus/jp_meti_eul/meti_small.xlsx"));
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->entries.size(), 3u);
+  ASSERT_EQ(s->report.rejected, 1);
+  EXPECT_EQ(s->report.rejected_rows[0].Where(), "meti_small.xlsx:5");
+  EXPECT_NE(s->report.rejected_rows[0].reason.find("not a number"), std::string::npos);
+  const model::ListEntry* kp = s->Find("3");
+  ASSERT_NE(kp, nullptr);
+  EXPECT_TRUE(HasConcern(*kp, "N"));
+  EXPECT_TRUE(HasConcern(*kp, "CW"));
+  EXPECT_TRUE(HasName(*kp, "NDS", NameKind::kAcronym));
+}
+
 TEST(JpMetiEulTest, TruncatedWorkbookIsDataLossNamingTheFile) {
   std::string bytes = testing::ReadFileOrFail(testing::SharedData("lists/jp_meti_eul/meti_eul_20250929.xlsx"));
   auto s = ParseJpMetiEul(std::string_view(bytes).substr(0, 40000), "meti_eul_20250929.xlsx");

@@ -66,11 +66,10 @@ std::string Gzip(const std::string& text) {
 }
 
 TEST(RorTest, BadLinesAreRejectedWithTheirNumbers) {
-  std::string jsonl =
-      R"({"id":"https://ror.org/x1","names":[{"value":"A","lang":"en","types":["ror_display"]}]})"
-      "\n{not json\n"
-      R"({"names":[]})"
-      "\n";
+  std::string jsonl = R"({"id":"https://ror.org/x1","names":[{"value":"A","lang":"en","types":["ror_display"]}]})"
+                      "\n{not json\n"
+                      R"({"names":[]})"
+                      "\n";
   auto reg = ParseRor(Gzip(jsonl), "ror.jsonl.gz");
   ASSERT_TRUE(reg) << reg.error().message;
   EXPECT_EQ(reg->records.size(), 1u);

@@ -46,7 +46,8 @@ TEST(UsCslTest, ReadsTheOldFormatSampleWithDerivedIds) {
 TEST(UsCslTest, RowWithoutNameIsRejectedWithItsLine) {
   std::string csv =
       "source,entity_number,type,programs,name,title,addresses,alt_names\n"
-      "Entity List (EL) - Bureau of Industry and Security,,,,Beihang University,,\"37 Xueyuan Road, Beijing, CN\",BUAA\n"
+      "Entity List (EL) - Bureau of Industry and Security,,,,Beihang University,,\"37 Xueyuan Road, Beijing, "
+      "CN\",BUAA\n"
       "Entity List (EL) - Bureau of Industry and Security,,,,,,,\n";
   auto s = ParseUsCsl(csv, "csl.csv");
   ASSERT_TRUE(s) << s.error().message;

@@ -64,10 +64,12 @@ TEST(UsEntityListTest, ParsesAliasTextAsPrinted) {
   EXPECT_EQ(t.aliases, (std::vector<std::string>{"BAQIS", "Beijing Institute of Quantum Information Science",
                                                  "Beijing Quantum Institute"}));
   ASSERT_EQ(t.addresses.size(), 2u);
-  EXPECT_EQ(t.addresses[0], "Building 3, West District, No. 10 Northwest Wangdong Road, Haidian District, Beijing, China");
+  EXPECT_EQ(t.addresses[0],
+            "Building 3, West District, No. 10 Northwest Wangdong Road, Haidian District, Beijing, China");
   // No period between the last alias and the address: the address starts at the house number.
-  EntityListText u = ParseEntityListText("X", "X, a.k.a., the following one alias: —1st General Design Department 1 "
-                                              "South Dahongmen Road, Fengtai District, Beijing 100076");
+  EntityListText u = ParseEntityListText("X",
+                                         "X, a.k.a., the following one alias: —1st General Design Department 1 "
+                                         "South Dahongmen Road, Fengtai District, Beijing 100076");
   EXPECT_EQ(u.aliases, std::vector<std::string>{"1st General Design Department"});
   EXPECT_EQ(u.addresses, std::vector<std::string>{"1 South Dahongmen Road, Fengtai District, Beijing 100076"});
   // No aliases at all.

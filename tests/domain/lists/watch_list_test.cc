@@ -49,8 +49,8 @@ TEST(WatchListTest, BadRowsAreRejectedWithTheirLines) {
   ASSERT_EQ(s->report.rejected, 6);
   std::vector<std::string> where;
   for (const model::RejectedRow& r : s->report.rejected_rows) where.push_back(r.Where());
-  EXPECT_EQ(where, (std::vector<std::string>{"watch.csv:8", "watch.csv:3", "watch.csv:4", "watch.csv:5",
-                                             "watch.csv:6", "watch.csv:7"}));
+  EXPECT_EQ(where, (std::vector<std::string>{"watch.csv:8", "watch.csv:3", "watch.csv:4", "watch.csv:5", "watch.csv:6",
+                                             "watch.csv:7"}));
 }
 
 TEST(WatchListTest, SpreadsheetInsteadOfCsvIsAnErrorNamingTheFile) {

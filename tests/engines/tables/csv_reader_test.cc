@@ -18,7 +18,10 @@ TEST(CsvReaderTest, QuotedFieldsKeepDelimitersQuotesAndNewlines) {
 }
 
 TEST(CsvReaderTest, DropsBomAndDosEofAndKeepsEmptyFields) {
-  CsvTable t = ReadCsv("\xEF\xBB\xBF" "36,\"AEROCARIBBEAN AIRLINES\",-0- ,,\r\n\x1A", {});
+  CsvTable t = ReadCsv(
+      "\xEF\xBB\xBF"
+      "36,\"AEROCARIBBEAN AIRLINES\",-0- ,,\r\n\x1A",
+      {});
   ASSERT_EQ(t.records.size(), 1u);
   EXPECT_EQ(t.records[0].fields, (std::vector<std::string>{"36", "AEROCARIBBEAN AIRLINES", "-0- ", "", ""}));
 }

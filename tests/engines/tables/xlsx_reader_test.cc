@@ -45,13 +45,13 @@ const char* kRels =
     R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/>)"
     R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>)"
     R"(</Relationships>)";
-const char* kShared =
-    R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
-    R"(<si><t>別名</t><rPh sb="0" eb="2"><t>ベツメイ</t></rPh></si>)"
-    R"(<si><r><t>北京</t></r><r><rPr><b/></rPr><t xml:space="preserve">航空航天大学 </t></r></si>)"
-    R"(<si><t>line1_x000D_
+const char* kShared = R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+                      R"(<si><t>別名</t><rPh sb="0" eb="2"><t>ベツメイ</t></rPh></si>)"
+                      R"(<si><r><t>北京</t></r><r><rPr><b/></rPr><t xml:space="preserve">航空航天大学 </t></r></si>)"
+                      R"(<si><t>line1_x000D_
 line2</t></si></sst>)";
-const char* kSheet1 = R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>)";
+const char* kSheet1 =
+    R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>)";
 const char* kSheet2 =
     R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)"
     R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>)"
@@ -82,7 +82,7 @@ TEST(XlsxReaderTest, ReadsSharedInlineAndRichTextWithoutPhoneticGuides) {
   EXPECT_EQ(sheet->rows[1].number, 3);
   EXPECT_EQ(sheet->rows[1].At(0), "42");
   EXPECT_EQ(sheet->rows[1].At(1), "Beihang");
-  EXPECT_EQ(sheet->rows[1].At(27), "rich run");  // AB
+  EXPECT_EQ(sheet->rows[1].At(27), "rich run");     // AB
   EXPECT_EQ(sheet->rows[1].At(3), "line1\nline2");  // _x000D_ dropped
   EXPECT_EQ(sheet->merged_ranges, std::vector<std::string>{"A3:A5"});
   EXPECT_EQ(book->Find("missing"), nullptr);
