@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 
 #include "domain/lists/internal/import_util.h"
@@ -176,6 +177,7 @@ Result<model::ListSnapshot> ParseUsEntityList(std::string_view bytes, std::strin
     snap.version_date = doc["generatedAt"].get<std::string>().substr(0, 10);
   }
   const nlohmann::json& entries = doc["entries"];
+  std::set<std::string> ids;
   for (size_t i = 0; i < entries.size(); ++i) {
     const nlohmann::json& item = entries[i];
     ++snap.report.rows_read;
@@ -217,7 +219,7 @@ Result<model::ListSnapshot> ParseUsEntityList(std::string_view bytes, std::strin
                                   std::to_string(text.declared_aliases) + " aliases, " +
                                   std::to_string(text.aliases.size()) + " parsed");
     }
-    if (snap.Find(e.entry_id) != nullptr) {
+    if (!ids.insert(e.entry_id).second) {
       internal::Reject(snap.report, name, 0, where + ": duplicate entry \"" + entry_name + "\"");
       continue;
     }
