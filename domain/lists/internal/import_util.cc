@@ -249,6 +249,10 @@ std::string Lower(std::string_view s) {
 }  // namespace
 
 Result<std::string> ReadSourceFile(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return MakeError(ErrorCode::kInvalidArgument, path.string() + ": is a directory, not a list file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kNotFound, path.string() + ": cannot open file");
   std::ostringstream ss;

@@ -119,6 +119,28 @@ void AddNamePiece(model::ListEntry& e, std::string piece, model::NameKind kind) 
   internal::AddName(e, piece, kind, script == "Jpan" ? "ja" : "");
 }
 
+// A cell of N Japanese names (split at 、) followed by one line of their N English forms
+// joined with ", " (e.g. KOMID's aliases): split the English line too. Only when the counts
+// agree, so "Co., Ltd." inside a single name is never cut.
+std::vector<std::string> AlignLatinList(std::vector<std::string> pieces) {
+  int ja = 0;
+  int latin_index = -1, latin_count = 0;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    std::string script = internal::GuessScript(pieces[i]);
+    if (script == "Jpan") ++ja;
+    if (script == "Latn") {
+      ++latin_count;
+      latin_index = static_cast<int>(i);
+    }
+  }
+  if (ja < 2 || latin_count != 1) return pieces;
+  std::vector<std::string> parts = internal::Split(pieces[static_cast<size_t>(latin_index)], ", ");
+  if (static_cast<int>(parts.size()) != ja) return pieces;
+  pieces.erase(pieces.begin() + latin_index);
+  pieces.insert(pieces.end(), parts.begin(), parts.end());
+  return pieces;
+}
+
 // "2001.9.22 2008.6.25改訂" → "2001-09-22".
 std::string FirstDate(std::string_view cell) {
   int y = 0, m = 0, d = 0;
@@ -211,7 +233,7 @@ Result<model::ListSnapshot> ParseJpMofAssetFreeze(std::string_view bytes, std::s
       }
       internal::AddName(e, original, model::NameKind::kTranslation);
       for (int c : col.aliases) {
-        for (const std::string& a : SplitNames(row.At(c))) AddNamePiece(e, a, model::NameKind::kAlias);
+        for (const std::string& a : AlignLatinList(SplitNames(row.At(c)))) AddNamePiece(e, a, model::NameKind::kAlias);
       }
       for (int c : col.former) {
         for (const std::string& a : SplitNames(row.At(c))) AddNamePiece(e, a, model::NameKind::kFormer);

@@ -49,6 +49,9 @@ TEST(JpMofAssetFreezeTest, PinsKomidWithJapaneseAndEnglishNames) {
   EXPECT_EQ(ja->language, "ja");
   EXPECT_EQ(ja->kind, NameKind::kTranslation);
   EXPECT_TRUE(HasName(*e, "チャングァン・シンヨン・コーポレーション", NameKind::kAlias));
+  // The English aliases are printed on one line joined with ", ", one per Japanese alias.
+  EXPECT_TRUE(HasName(*e, "Changgwang Sinyong Corporation", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*e, "North Korean Mining Development Trading Corporation", NameKind::kAlias));
   EXPECT_EQ(e->listed_on, "2009-05-22");
   ASSERT_EQ(e->addresses.size(), 1u);
   EXPECT_EQ(e->addresses[0].text, "北朝鮮平壌特別市中区域");

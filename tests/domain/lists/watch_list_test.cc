@@ -58,6 +58,9 @@ TEST(WatchListTest, SpreadsheetInsteadOfCsvIsAnErrorNamingTheFile) {
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, ErrorCode::kInvalidArgument);
   EXPECT_NE(s.error().message.find("meti_eul_20250929.xlsx: not a CSV file"), std::string::npos);
+  auto dir = ImportWatchList(testing::RepoPath("docs/formats"));
+  ASSERT_FALSE(dir);
+  EXPECT_NE(dir.error().message.find("is a directory"), std::string::npos);
 }
 
 }  // namespace
