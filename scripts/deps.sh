@@ -11,7 +11,7 @@ PACKAGES=(
   clang libclang-rt-14-dev               # fuzz preset (libFuzzer + sanitizers runtime)
   # text and documents
   libicu-dev libhyperscan-dev libpoppler-cpp-dev poppler-utils
-  libzip-dev zipcmp zipmerge ziptool libpugixml-dev
+  libzip-dev zipcmp zipmerge ziptool libpugixml-dev zlib1g-dev
   # storage
   libsqlite3-dev sqlite3 libpq-dev postgresql
   # libraries
