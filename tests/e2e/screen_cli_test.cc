@@ -72,7 +72,9 @@ TEST(ScreenCliTest, ExamplesLandInRedYellowAndGreenWithExplainedHits) {
       EXPECT_LT(h["offsets"][0].get<size_t>(), h["offsets"][1].get<size_t>());
       EXPECT_FALSE(h["matched"].get<std::string>().empty());
       // The first occurrences of each keyword carry their passage; later ones page and offsets.
-      if (!seen[h["keyword_id"]]++) EXPECT_FALSE(h["passage"]["match"].get<std::string>().empty());
+      if (!seen[h["keyword_id"]]++) {
+        EXPECT_FALSE(h["passage"]["match"].get<std::string>().empty());
+      }
     }
     EXPECT_FALSE(r["classification"]["reasons"].empty());
   }
@@ -193,6 +195,30 @@ TEST(KeywordsCliTest, ImportRejectsABadFileAndLeavesInstalledListsUntouched) {
   run = Highfence("keywords import '" + good.string() + "' --to '" + (dir.path() / "keywords").string() + "'", true);
   EXPECT_EQ(run.status, 0) << run.out;
   EXPECT_TRUE(fs::exists(dir.path() / "keywords" / "extra2.tsv"));
+}
+
+TEST(KeywordsCliTest, ImportsAnOfficialTableAndScreensWithIt) {
+  testing::TempDir dir;  // a fresh list directory holding only the imported file
+  fs::path csv = dir.Write("hikoukai_fields.csv",
+                           "項番,特定技術分野,IPC\n1,航空機等の偽装・隠ぺい技術,F41H3/00\n2,,B64C\n"
+                           "3,固体燃料ロケットエンジン技術,F02K9\n");
+  const std::string kw = (dir.path() / "keywords").string();
+  CommandRun run =
+      Highfence("keywords import '" + csv.string() + "' --to '" + kw +
+                    "' --term-column 特定技術分野 --ref-column 項番 --ref-prefix '特定技術分野 ' --areas '18;15' "
+                    "--source-doc patent_secrecy --weight 0.9 --as-of 2024-05-01",
+                true);
+  ASSERT_EQ(run.status, 0) << run.out;
+  EXPECT_NE(run.out.find("hikoukai_fields.csv:3: column \"特定技術分野\" is empty"), std::string::npos) << run.out;
+  ASSERT_TRUE(fs::exists(dir.path() / "keywords" / "hikoukai_fields.tsv"));
+  fs::path proposal = dir.Write("p/proposal.txt", "本研究では固体燃料ロケットエンジン技術の燃焼安定性を調べる。");
+  run = Highfence("screen '" + proposal.string() + "' --keywords '" + kw + "' --format json");
+  ASSERT_EQ(run.status, 0) << run.out;
+  bool found = false;
+  const json result = json::parse(run.out);
+  for (const auto& h : result["results"][0]["hits"])
+    if (h["source_ref"] == "特定技術分野 3" && h["source_doc"] == "patent_secrecy") found = true;
+  EXPECT_TRUE(found) << run.out;
 }
 
 }  // namespace

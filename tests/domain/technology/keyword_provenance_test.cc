@@ -28,8 +28,8 @@ using testing::ReadFileOrFail;
 using testing::RepoPath;
 using testing::SharedData;
 
-const std::vector<std::string> kColumns = {"id",         "lang",       "term",   "variants", "areas",
-                                           "source_doc", "source_ref", "derivation", "weight", "note"};
+const std::vector<std::string> kColumns = {"id",         "lang",       "term",       "variants", "areas",
+                                           "source_doc", "source_ref", "derivation", "weight",   "note"};
 
 struct Row {
   std::string file;
@@ -109,9 +109,12 @@ std::string Plain(const std::string& s) {
     auto c = static_cast<unsigned char>(s[i]);
     uint32_t cp = c;
     size_t len = 1;
-    if (c >= 0xF0) len = 4, cp = c & 0x07;
-    else if (c >= 0xE0) len = 3, cp = c & 0x0F;
-    else if (c >= 0xC0) len = 2, cp = c & 0x1F;
+    if (c >= 0xF0)
+      len = 4, cp = c & 0x07;
+    else if (c >= 0xE0)
+      len = 3, cp = c & 0x0F;
+    else if (c >= 0xC0)
+      len = 2, cp = c & 0x1F;
     for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     std::string bytes = s.substr(i, len);
     i += len;
@@ -143,7 +146,8 @@ std::map<std::string, std::string> SourceEntries() {
   const std::string t = "technology/";
   {
     CsvTable csv = ReadCsvOrFail(SharedData(t + "export_control_jp_yushutsurei/beppyo1_subitems.csv"));
-    int item = csv.Column("item_no"), sub = csv.Column("sub_no"), text = csv.Column("sub_text_ja"), lead = csv.Column("lead_ja");
+    int item = csv.Column("item_no"), sub = csv.Column("sub_no"), text = csv.Column("sub_text_ja"),
+        lead = csv.Column("lead_ja");
     for (const auto& r : csv.rows) {
       std::string ref = "別表第一 " + r[item] + (r[sub].empty() ? "" : "(" + r[sub] + ")");
       texts[ref] = r[lead] + " " + r[text];
@@ -151,8 +155,8 @@ std::map<std::string, std::string> SourceEntries() {
   }
   {
     CsvTable csv = ReadCsvOrFail(SharedData(t + "export_control_eu_dual_use_no_liste2/dual_use_entries.csv"));
-    std::vector<std::string> lines = Split(
-        ReadFileOrFail(SharedData(t + "export_control_eu_dual_use_no_liste2/dual_use_list_appendix2.txt")), '\n');
+    std::vector<std::string> lines =
+        Split(ReadFileOrFail(SharedData(t + "export_control_eu_dual_use_no_liste2/dual_use_list_appendix2.txt")), '\n');
     int code = csv.Column("code"), line_no = csv.Column("line_no");
     std::vector<std::pair<int, std::string>> starts;
     for (const auto& r : csv.rows) starts.emplace_back(std::stoi(r[line_no]), r[code]);
@@ -181,10 +185,12 @@ std::map<std::string, std::string> SourceEntries() {
     }
   };
   add("jp_20_areas/important_technology_areas_20.csv", "重要技術領域 ", "no", {"name_ja"});
-  add("jp_critical_products/specified_critical_products_12.csv", "特定重要物資 ", "no", {"name_ja", "detail_ja", "source_quote_ja"});
+  add("jp_critical_products/specified_critical_products_12.csv", "特定重要物資 ", "no",
+      {"name_ja", "detail_ja", "source_quote_ja"});
   add("jp_essential_infrastructure/essential_infrastructure_sectors.csv", "基幹インフラ ", "sector_ja",
       {"sector_ja", "facility_or_subtype_ja", "source_quote_ja"});
-  add("jp_specific_critical_tech/k_program_specific_critical_tech_PARTIAL.csv", "特定重要技術 ", "name_ja", {"name_ja", "source_quote_ja"});
+  add("jp_specific_critical_tech/k_program_specific_critical_tech_PARTIAL.csv", "特定重要技術 ", "name_ja",
+      {"name_ja", "source_quote_ja"});
   add("jp_patent_secrecy/specified_technical_fields_PARTIAL.csv", "特定技術分野 ", "field_name_ja_as_reported",
       {"field_name_ja_as_reported", "source_quote_ja"});
   add("foreign/us_cet_list_2024_areas.csv", "US CET ", "no", {"area_en"});
@@ -195,12 +201,15 @@ std::map<std::string, std::string> SourceEntries() {
 
 // Which source_ref prefixes each source_doc may cite.
 bool RefFitsDoc(const std::string& doc, const std::string& ref) {
-  static const std::map<std::string, std::vector<std::string>> kPrefixes = {
-      {"export_control", {"別表第一 ", "EU "}},  {"tech_areas", {"重要技術領域 "}},
-      {"critical_products", {"特定重要物資 "}},  {"infrastructure", {"基幹インフラ "}},
-      {"critical_tech", {"特定重要技術 "}},       {"patent_secrecy", {"特定技術分野 "}},
-      {"us_cet", {"US CET "}},                   {"uk_nsia", {"UK NSIA "}},
-      {"au_ctl", {"AU CTL "}}};
+  static const std::map<std::string, std::vector<std::string>> kPrefixes = {{"export_control", {"別表第一 ", "EU "}},
+                                                                            {"tech_areas", {"重要技術領域 "}},
+                                                                            {"critical_products", {"特定重要物資 "}},
+                                                                            {"infrastructure", {"基幹インフラ "}},
+                                                                            {"critical_tech", {"特定重要技術 "}},
+                                                                            {"patent_secrecy", {"特定技術分野 "}},
+                                                                            {"us_cet", {"US CET "}},
+                                                                            {"uk_nsia", {"UK NSIA "}},
+                                                                            {"au_ctl", {"AU CTL "}}};
   auto it = kPrefixes.find(doc);
   if (it == kPrefixes.end()) return false;
   for (const auto& p : it->second) {
@@ -247,8 +256,10 @@ TEST(KeywordProvenanceTest, FieldsHaveValidValues) {
           EXPECT_FALSE(v.empty()) << row.Where() << ": empty variant";
         }
       }
-      EXPECT_TRUE(kDerivations.count(f.at("derivation"))) << row.Where() << ": derivation '" << f.at("derivation") << "'";
-      EXPECT_EQ(f.at("source_doc"), file.meta.at("source_document")) << row.Where() << ": source_doc differs from the file's";
+      EXPECT_TRUE(kDerivations.count(f.at("derivation")))
+          << row.Where() << ": derivation '" << f.at("derivation") << "'";
+      EXPECT_EQ(f.at("source_doc"), file.meta.at("source_document"))
+          << row.Where() << ": source_doc differs from the file's";
       double w = std::stod(f.at("weight"));
       EXPECT_GE(w, 0.05) << row.Where();
       EXPECT_LE(w, 1.0) << row.Where();
@@ -267,8 +278,8 @@ TEST(KeywordProvenanceTest, EverySourceRefNamesARealEntry) {
   for (const auto& file : KeywordFiles()) {
     for (const auto& row : file.rows) {
       const std::string& ref = row.f.at("source_ref");
-      EXPECT_TRUE(RefFitsDoc(row.f.at("source_doc"), ref)) << row.Where() << ": '" << ref << "' is not a "
-                                                           << row.f.at("source_doc") << " reference";
+      EXPECT_TRUE(RefFitsDoc(row.f.at("source_doc"), ref))
+          << row.Where() << ": '" << ref << "' is not a " << row.f.at("source_doc") << " reference";
       EXPECT_GT(entries.count(ref), 0u) << row.Where() << ": no such source entry '" << ref << "'";
     }
   }
