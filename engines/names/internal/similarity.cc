@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "engines/names/internal/similarity.h"
+
+#include <algorithm>
+#include <array>
+
+namespace highfence::names::internal {
+
+void DecodeUtf8(std::string_view s, std::u32string* out) {
+  out->clear();
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    char32_t cp = 0;
+    if (c < 0x80) {
+      len = 1, cp = c;
+    } else if ((c >> 5) == 0x6) {
+      len = 2, cp = c & 0x1f;
+    } else if ((c >> 4) == 0xe) {
+      len = 3, cp = c & 0x0f;
+    } else if ((c >> 3) == 0x1e) {
+      len = 4, cp = c & 0x07;
+    }
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) ok = false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (!ok) {
+      out->push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    out->push_back(cp);
+    i += len;
+  }
+}
+
+double JaroWinkler(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  if (a == b) return 1.0;
+  const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  std::vector<char> a_used(a.size(), 0), b_used(b.size(), 0);
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const size_t lo = i > window ? i - window : 0;
+    const size_t hi = std::min(b.size(), i + window + 1);
+    for (size_t j = lo; j < hi; ++j) {
+      if (!b_used[j] && a[i] == b[j]) {
+        a_used[i] = b_used[j] = 1;
+        ++matches;
+        break;
+      }
+    }
+  }
+  if (matches == 0) return 0.0;
+  size_t transpositions = 0;
+  for (size_t i = 0, j = 0; i < a.size(); ++i) {
+    if (!a_used[i]) continue;
+    while (!b_used[j]) ++j;
+    if (a[i] != b[j]) ++transpositions;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / a.size() + m / b.size() + (m - transpositions / 2.0) / m) / 3.0;
+  size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+namespace {
+
+// Hand-written on purpose: no Debian-packaged C or C++ library offers a bit-parallel
+// Levenshtein over code points (ICU has none; rapidfuzz-cpp is not in bookworm), and this is
+// the inner loop of scoring, so a 64-bit word per column step matters.
+size_t MyersLevenshtein(std::u32string_view pattern, std::u32string_view text) {
+  const size_t m = pattern.size();
+  // Peq: for each pattern character, the bit positions where it occurs. ASCII indexes an
+  // array; other characters search the pattern's distinct characters (at most 64).
+  std::array<uint64_t, 128> ascii{};
+  std::array<char32_t, 64> other_chars{};
+  std::array<uint64_t, 64> other_masks{};
+  size_t others = 0;
+  for (size_t i = 0; i < m; ++i) {
+    const char32_t c = pattern[i];
+    if (c < 128) {
+      ascii[c] |= uint64_t{1} << i;
+      continue;
+    }
+    size_t k = 0;
+    while (k < others && other_chars[k] != c) ++k;
+    if (k == others) other_chars[others++] = c;
+    other_masks[k] |= uint64_t{1} << i;
+  }
+  auto peq = [&](char32_t c) -> uint64_t {
+    if (c < 128) return ascii[c];
+    for (size_t k = 0; k < others; ++k) {
+      if (other_chars[k] == c) return other_masks[k];
+    }
+    return 0;
+  };
+  uint64_t pv = ~uint64_t{0};
+  uint64_t mv = 0;
+  size_t score = m;
+  const uint64_t last = uint64_t{1} << (m - 1);
+  for (char32_t c : text) {
+    const uint64_t eq = peq(c);
+    const uint64_t xv = eq | mv;
+    const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+    uint64_t ph = mv | ~(xh | pv);
+    uint64_t mh = pv & xh;
+    if (ph & last) ++score;
+    if (mh & last) --score;
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+size_t DynamicLevenshtein(std::u32string_view a, std::u32string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+size_t Levenshtein(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty()) return b.size();
+  if (a.size() <= 64) return MyersLevenshtein(a, b);
+  return DynamicLevenshtein(a, b);
+}
+
+double LevenshteinSimilarity(std::u32string_view a, std::u32string_view b) {
+  const size_t longer = std::max(a.size(), b.size());
+  if (longer == 0) return 1.0;
+  return 1.0 - static_cast<double>(Levenshtein(a, b)) / static_cast<double>(longer);
+}
+
+TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record) {
+  constexpr size_t kMaxTokens = 64;
+  TokenSetResult result;
+  const size_t nq = std::min(query.size(), kMaxTokens);
+  const size_t nr = std::min(record.size(), kMaxTokens);
+  std::array<bool, kMaxTokens> q_done{}, r_done{};
+  double wq = 0, wr = 0, matched = 0;
+  for (size_t i = 0; i < nq; ++i) wq += query[i].weight;
+  for (size_t j = 0; j < nr; ++j) wr += record[j].weight;
+
+  // 1. Exact pairs.
+  for (size_t i = 0; i < nq; ++i) {
+    for (size_t j = 0; j < nr; ++j) {
+      if (!r_done[j] && query[i].text == record[j].text) {
+        q_done[i] = r_done[j] = true;
+        matched += (query[i].weight + record[j].weight) / 2;
+        break;
+      }
+    }
+  }
+  // 2. Fuzzy pairs: best remaining partner per query token.
+  std::u32string a, b;
+  for (size_t i = 0; i < nq; ++i) {
+    if (q_done[i] || query[i].text.size() < 4) continue;
+    DecodeUtf8(query[i].text, &a);
+    if (a.size() < 4) continue;
+    double best = 0;
+    size_t best_j = nr;
+    for (size_t j = 0; j < nr; ++j) {
+      if (r_done[j] || record[j].text.size() < 4) continue;
+      DecodeUtf8(record[j].text, &b);
+      if (b.size() < 4) continue;
+      const double s = JaroWinkler(a, b);
+      if (s > best) best = s, best_j = j;
+    }
+    if (best >= 0.9 && best_j < nr) {
+      q_done[i] = r_done[best_j] = true;
+      matched += best * (query[i].weight + record[best_j].weight) / 2;
+    }
+  }
+  // 3. Joins: one token on one side equal to two adjacent-or-not tokens on the other.
+  auto join = [&](std::span<const WeightedToken> one, std::array<bool, kMaxTokens>& one_done, size_t n_one,
+                  std::span<const WeightedToken> two, std::array<bool, kMaxTokens>& two_done, size_t n_two) {
+    for (size_t i = 0; i < n_one; ++i) {
+      if (one_done[i]) continue;
+      const std::string_view t = one[i].text;
+      for (size_t j = 0; j < n_two && !one_done[i]; ++j) {
+        if (two_done[j] || !t.starts_with(two[j].text) || t.size() == two[j].text.size()) continue;
+        const std::string_view rest = t.substr(two[j].text.size());
+        for (size_t k = 0; k < n_two; ++k) {
+          if (k == j || two_done[k] || two[k].text != rest) continue;
+          one_done[i] = two_done[j] = two_done[k] = true;
+          matched += (one[i].weight + two[j].weight + two[k].weight) / 2;
+          break;
+        }
+      }
+    }
+  };
+  join(query, q_done, nq, record, r_done, nr);
+  join(record, r_done, nr, query, q_done, nq);
+
+  for (size_t i = 0; i < nq; ++i) {
+    if (!q_done[i] && query[i].cls != TokenClass::kStop) result.query_only.push_back(query[i].text);
+  }
+  for (size_t j = 0; j < nr; ++j) {
+    if (!r_done[j] && record[j].cls != TokenClass::kStop) result.record_only.push_back(record[j].text);
+  }
+  const double denominator = wq + wr - matched;
+  result.score = denominator <= 0 ? 0.0 : std::clamp(matched / denominator, 0.0, 1.0);
+  return result;
+}
+
+}  // namespace highfence::names::internal
