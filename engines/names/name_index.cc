@@ -2,6 +2,7 @@
 #include "engines/names/name_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -99,6 +100,12 @@ bool IsChineseCharacterSpace(Space space) {
 
 struct NameIndex::Rep {
   Options options;
+  // Distinguishes indexes in per-thread caches (an address may be reused after a free).
+  uint64_t generation = NextGeneration();
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+  }
   std::vector<NameInfo> names;
   std::vector<KeyInfo> keys;
   std::vector<uint32_t> key_tokens;
@@ -106,9 +113,12 @@ struct NameIndex::Rep {
   std::unordered_map<std::string, uint32_t> token_ids;
   std::vector<const std::string*> token_text;  // into token_ids' nodes (stable)
   std::vector<uint32_t> token_df;
+  std::vector<float> token_idf;  // Idf(token_df[id]), computed once at the end of Build
   std::unordered_map<uint64_t, uint32_t> gram_ids;
   std::vector<uint32_t> gram_offsets;
   std::vector<uint32_t> gram_postings;
+  std::vector<uint32_t> token_offsets;   // token id → [offsets[t], offsets[t+1]) in token_postings
+  std::vector<uint32_t> token_postings;  // key ids, ascending
   std::unordered_map<std::string, std::vector<uint32_t>> acronyms;  // text → key ids
 
   double Idf(uint32_t df) const {
@@ -130,8 +140,8 @@ struct NameIndex::Rep {
     return 1.0;
   }
   float Weight(uint32_t id, TokenClass cls) const {
-    const uint32_t df = id == internal::kNoId ? 0 : token_df[id];
-    return static_cast<float>(ClassWeight(cls) * Idf(df));
+    const double idf = id == internal::kNoId ? 1.0 : token_idf[id];
+    return static_cast<float>(ClassWeight(cls) * idf);
   }
 
   // Query-side state of one query key.
@@ -141,6 +151,7 @@ struct NameIndex::Rep {
     std::u32string plain, sorted;
     bool informative = false;   // has a distinctive word, or two generic ones
     bool generic_only = false;  // no distinctive word, but one generic word
+    bool reordered = false;     // sorted differs from plain
   };
   struct Scored {
     uint32_t key = 0;
@@ -153,7 +164,9 @@ struct NameIndex::Rep {
   std::vector<QueryKey> PrepareQuery(std::string_view name, const QueryOptions& q) const;
   void Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q, std::vector<uint32_t>* candidates) const;
   bool Admit(uint32_t key, const QueryOptions& q) const { return !q.kind || names[keys[key].name].kind == *q.kind; }
-  Scored ScoreKey(const std::vector<QueryKey>& query, size_t qi, uint32_t key, internal::TokenSetResult* ts_out) const;
+  // floor: skip the string similarities when even perfect ones could not lift the score to it.
+  Scored ScoreKey(const std::vector<QueryKey>& query, size_t qi, uint32_t key, internal::TokenSetResult* ts_out,
+                  double floor = 0) const;
   double Adjust(const QueryKey& qk, const NameInfo& info, const QueryOptions& q, double score,
                 const internal::TokenSetResult* ts, std::vector<std::string>* against) const;
   std::vector<Match> Run(std::string_view name, const QueryOptions& q, bool exhaustive) const;
@@ -174,16 +187,23 @@ namespace {
 
 // Written and token-sorted forms for the string similarities; CJK without spaces, since
 // the spaces there are our own cuts at organisation-form words.
-void PlainForms(std::span<const WeightedToken> tokens, Space space, std::u32string* plain, std::u32string* sorted) {
+// Returns whether the sorted form differs from the written one.
+bool PlainForms(std::span<const WeightedToken> tokens, Space space, std::u32string* plain, std::u32string* sorted) {
   const std::string_view sep = IsChineseCharacterSpace(space) ? "" : " ";
-  std::string joined;
-  std::vector<std::string_view> order;
+  thread_local std::string joined;
+  thread_local std::vector<std::string_view> order;
+  joined.clear();
+  order.clear();
   for (const WeightedToken& t : tokens) {
     if (!joined.empty()) joined += sep;
     joined += t.text;
     order.push_back(t.text);
   }
   internal::DecodeUtf8(joined, plain);
+  if (std::is_sorted(order.begin(), order.end())) {
+    *sorted = *plain;
+    return false;
+  }
   std::sort(order.begin(), order.end());
   joined.clear();
   for (std::string_view t : order) {
@@ -191,6 +211,7 @@ void PlainForms(std::span<const WeightedToken> tokens, Space space, std::u32stri
     joined += t;
   }
   internal::DecodeUtf8(joined, sorted);
+  return true;
 }
 
 std::string Fixed2(double v) {
@@ -257,6 +278,24 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
     }
   }
   key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
+  rep->token_offsets.assign(rep->token_text.size() + 1, 0);
+  for (size_t id = 0; id < rep->token_df.size(); ++id)
+    rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_df[id];
+  rep->token_postings.resize(rep->token_offsets.back());
+  {
+    std::vector<uint32_t> next(rep->token_offsets.begin(), rep->token_offsets.end() - 1);
+    std::vector<uint32_t> distinct;
+    for (uint32_t k = 0; k < rep->keys.size(); ++k) {
+      const KeyInfo& info = rep->keys[k];
+      distinct.assign(rep->key_tokens.begin() + info.tok_begin,
+                      rep->key_tokens.begin() + info.tok_begin + info.tok_count);
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+      for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // df counted the same way
+    }
+  }
+  rep->token_idf.reserve(rep->token_df.size());
+  for (uint32_t df : rep->token_df) rep->token_idf.push_back(static_cast<float>(rep->Idf(df)));
   // Compressed postings: gram → [offsets[g], offsets[g+1]) in gram_postings, keys ascending.
   rep->gram_offsets.assign(gram_counts.size() + 1, 0);
   for (size_t g = 0; g < gram_counts.size(); ++g) {
@@ -305,7 +344,7 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
     }
     qk.informative = normal > 0 || generic >= 2;
     qk.generic_only = !qk.informative && generic == 1;
-    PlainForms(qk.tokens, qk.key.space, &qk.plain, &qk.sorted);
+    qk.reordered = PlainForms(qk.tokens, qk.key.space, &qk.plain, &qk.sorted);
   }
   return out;
 }
@@ -319,48 +358,65 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   thread_local Scratch scratch;
   if (scratch.counts.size() < keys.size()) scratch.counts.assign(keys.size(), 0);
 
-  // Grams of the query, weighted by the class of their token; per space the total weight.
-  struct Gram {
+  // Sources of candidates, weighted by the class of their token: a query token known to the
+  // index reads its token postings (weight × its q-gram count, so both kinds add up alike);
+  // an unknown one (a typo, a run-together name) reads the postings of its q-grams.
+  struct Source {
+    bool token;
     uint32_t id;
-    uint16_t weight;
+    uint32_t weight;
     Space space;
   };
-  std::vector<Gram> grams;
+  std::vector<Source> sources;
   for (const QueryKey& qk : query) {
     if (qk.key.space == Space::kAcronym) continue;
     for (const WeightedToken& t : qk.tokens) {
       const uint16_t w = std::max<uint16_t>(GramWeight(t.cls), qk.informative ? 0 : 1);
       if (w == 0) continue;
+      if (t.id != internal::kNoId) {
+        uint32_t n = 0;
+        ForEachGram(qk.key.space, t.text, [&](uint64_t) { ++n; });
+        sources.push_back(Source{true, t.id, w * n, qk.key.space});
+        continue;
+      }
       ForEachGram(qk.key.space, t.text, [&](uint64_t h) {
         auto it = gram_ids.find(h);
-        if (it != gram_ids.end()) grams.push_back(Gram{it->second, w, qk.key.space});
+        if (it != gram_ids.end()) sources.push_back(Source{false, it->second, w, qk.key.space});
       });
     }
   }
-  std::sort(grams.begin(), grams.end(),
-            [](const Gram& a, const Gram& b) { return a.id != b.id ? a.id < b.id : a.weight > b.weight; });
-  grams.erase(std::unique(grams.begin(), grams.end(), [](const Gram& a, const Gram& b) { return a.id == b.id; }),
-              grams.end());
-  auto postings = [&](const Gram& g) { return gram_offsets[g.id + 1] - gram_offsets[g.id]; };
-  // Very common grams ("ing", "uni") cost much and tell little: skip them unless nothing
-  // else is left, then keep the two rarest.
+  std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
+    if (a.token != b.token) return a.token;
+    return a.id != b.id ? a.id < b.id : a.weight > b.weight;
+  });
+  sources.erase(std::unique(sources.begin(), sources.end(),
+                            [](const Source& a, const Source& b) { return a.token == b.token && a.id == b.id; }),
+                sources.end());
+  auto range = [&](const Source& s) -> std::pair<const uint32_t*, const uint32_t*> {
+    if (s.token) return {token_postings.data() + token_offsets[s.id], token_postings.data() + token_offsets[s.id + 1]};
+    return {gram_postings.data() + gram_offsets[s.id], gram_postings.data() + gram_offsets[s.id + 1]};
+  };
+  auto length = [&](const Source& s) { return static_cast<uint32_t>(range(s).second - range(s).first); };
+  // Very common tokens and grams ("ing", "beijing" in a large index) cost much and tell
+  // little: read the rarest first, skip those over the limit, and stop after max_query_grams;
+  // if nothing is left, read the two rarest anyway.
+  std::sort(sources.begin(), sources.end(), [&](const Source& a, const Source& b) { return length(a) < length(b); });
   const auto limit = static_cast<uint32_t>(std::max(50.0, options.max_gram_share * keys.size()));
-  std::vector<Gram> used;
-  for (const Gram& g : grams) {
-    if (postings(g) <= limit) used.push_back(g);
+  std::vector<Source> used;
+  for (const Source& s : sources) {
+    if (length(s) <= limit && used.size() < options.max_query_grams) used.push_back(s);
   }
-  if (used.empty() && !grams.empty()) {
-    std::sort(grams.begin(), grams.end(), [&](const Gram& a, const Gram& b) { return postings(a) < postings(b); });
-    used.assign(grams.begin(), grams.begin() + std::min<size_t>(2, grams.size()));
+  if (used.empty() && !sources.empty()) {
+    used.assign(sources.begin(), sources.begin() + std::min<size_t>(2, sources.size()));
   }
   uint32_t total[3] = {0, 0, 0};
-  for (const Gram& g : used) total[static_cast<int>(g.space)] += g.weight;
-  for (const Gram& g : used) {
-    for (uint32_t p = gram_offsets[g.id]; p < gram_offsets[g.id + 1]; ++p) {
-      const uint32_t key = gram_postings[p];
-      uint16_t& c = scratch.counts[key];
-      if (c == 0) scratch.touched.push_back(key);
-      c = static_cast<uint16_t>(std::min<uint32_t>(0xffff, c + g.weight));
+  for (const Source& s : used) total[static_cast<int>(s.space)] += s.weight;
+  for (const Source& s : used) {
+    const auto [first, last] = range(s);
+    for (const uint32_t* p = first; p != last; ++p) {
+      uint16_t& c = scratch.counts[*p];
+      if (c == 0) scratch.touched.push_back(*p);
+      c = static_cast<uint16_t>(std::min<uint32_t>(0xffff, c + s.weight));
     }
   }
   std::vector<std::pair<uint16_t, uint32_t>> ranked;
@@ -390,7 +446,7 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
 }
 
 NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& query, size_t qi, uint32_t key,
-                                                internal::TokenSetResult* ts_out) const {
+                                                internal::TokenSetResult* ts_out, double floor) const {
   const QueryKey& qk = query[qi];
   const KeyInfo& k = keys[key];
   Scored s;
@@ -409,15 +465,33 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     return s;
   }
   if (k.space != qk.key.space) return s;
+  // Run scores one record key against each query key in turn: decode the record key once.
   thread_local std::vector<WeightedToken> record_tokens;
   thread_local std::u32string plain, sorted;
-  RecordTokens(key, &record_tokens);
-  internal::TokenSetResult ts = internal::TokenSet(qk.tokens, record_tokens);
-  PlainForms(record_tokens, k.space, &plain, &sorted);
+  thread_local uint64_t cached_rep = 0;
+  thread_local uint32_t cached_key = 0;
+  thread_local bool plain_ready = false, record_reordered = false;
+  if (cached_rep != generation || cached_key != key) {
+    RecordTokens(key, &record_tokens);
+    cached_rep = generation;
+    cached_key = key;
+    plain_ready = false;
+  }
+  internal::TokenSetResult ts = internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr);
   s.parts.token_set = ts.score;
-  s.parts.jaro_winkler = std::max(internal::JaroWinkler(qk.plain, plain), internal::JaroWinkler(qk.sorted, sorted));
-  s.parts.levenshtein =
-      std::max(internal::LevenshteinSimilarity(qk.plain, plain), internal::LevenshteinSimilarity(qk.sorted, sorted));
+  if (options.token_set_weight * ts.score + options.jaro_winkler_weight + options.levenshtein_weight < floor) {
+    return s;  // score stays 0: cannot reach the threshold
+  }
+  if (!plain_ready) {
+    record_reordered = PlainForms(record_tokens, k.space, &plain, &sorted);
+    plain_ready = true;
+  }
+  s.parts.jaro_winkler = internal::JaroWinkler(qk.plain, plain);
+  s.parts.levenshtein = internal::LevenshteinSimilarity(qk.plain, plain);
+  if (qk.reordered || record_reordered) {
+    s.parts.jaro_winkler = std::max(s.parts.jaro_winkler, internal::JaroWinkler(qk.sorted, sorted));
+    s.parts.levenshtein = std::max(s.parts.levenshtein, internal::LevenshteinSimilarity(qk.sorted, sorted));
+  }
   s.score = options.token_set_weight * s.parts.token_set + options.jaro_winkler_weight * s.parts.jaro_winkler +
             options.levenshtein_weight * s.parts.levenshtein;
   if (ts_out != nullptr) *ts_out = std::move(ts);
@@ -542,7 +616,8 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
   for (uint32_t key : candidates) {
     const NameInfo& info = names[keys[key].name];
     for (size_t qi = 0; qi < query.size(); ++qi) {
-      Scored s = ScoreKey(query, qi, key, nullptr);
+      // Country and variant factors only lower a score, so the threshold bounds the raw one.
+      Scored s = ScoreKey(query, qi, key, nullptr, q.threshold - 0.02);
       if (s.score <= 0) continue;
       const double estimate = Adjust(query[qi], info, q, s.score, nullptr, nullptr);
       // Estimates ignore the 0.98 variant factor and treat capped queries as capped.
@@ -593,6 +668,7 @@ size_t NameIndex::memory_bytes() const {
   bytes += r.token_text.capacity() * sizeof(void*) + r.token_df.capacity() * 4;
   bytes += r.gram_ids.size() * (8 + 4 + 2 * sizeof(void*)) + r.gram_ids.bucket_count() * sizeof(void*);
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
+  bytes += r.token_offsets.capacity() * 4 + r.token_postings.capacity() * 4 + r.token_idf.capacity() * 4;
   for (const auto& [text, ids] : r.acronyms) bytes += text.capacity() + ids.capacity() * 4 + 64;
   return bytes;
 }

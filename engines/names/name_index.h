@@ -59,10 +59,12 @@ struct Options {
   // Scores of acronym matches: declared acronym, record's derived acronym, query's derived.
   double acronym_score = 0.95;         // Default: 0.95.
   double derived_acronym_score = 0.8;  // Default: 0.8.
-  // Retrieval: q-grams in more than this share of keys are skipped (unless nothing else is
-  // left); at most max_candidates keys with the most shared q-grams are scored.
-  double max_gram_share = 0.05;   // Default: 0.05.
-  size_t max_candidates = 200;    // Default: 200.
+  // Retrieval: tokens and q-grams with postings in more than max_gram_share of the keys are
+  // skipped (unless nothing else is left); the rarest max_query_grams are read; at most
+  // max_candidates keys with the highest weighted overlap are scored.
+  double max_gram_share = 0.01;   // Default: 0.01.
+  size_t max_query_grams = 16;    // Default: 16.
+  size_t max_candidates = 64;     // Default: 64.
   bool japanese_readings = true;  // MeCab readings of kanji (NormalizerOptions). Default: true.
 };
 

@@ -42,7 +42,9 @@ double JaroWinkler(std::u32string_view a, std::u32string_view b) {
   if (a.empty() || b.empty()) return 0.0;
   if (a == b) return 1.0;
   const size_t window = std::max<size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
-  std::vector<char> a_used(a.size(), 0), b_used(b.size(), 0);
+  thread_local std::vector<char> a_used, b_used;
+  a_used.assign(a.size(), 0);
+  b_used.assign(b.size(), 0);
   size_t matches = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     const size_t lo = i > window ? i - window : 0;
@@ -150,7 +152,7 @@ double LevenshteinSimilarity(std::u32string_view a, std::u32string_view b) {
   return 1.0 - static_cast<double>(Levenshtein(a, b)) / static_cast<double>(longer);
 }
 
-TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record) {
+TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect) {
   constexpr size_t kMaxTokens = 64;
   TokenSetResult result;
   const size_t nq = std::min(query.size(), kMaxTokens);
@@ -171,7 +173,7 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
     }
   }
   // 2. Fuzzy pairs: best remaining partner per query token.
-  std::u32string a, b;
+  thread_local std::u32string a, b;
   for (size_t i = 0; i < nq; ++i) {
     if (q_done[i] || query[i].text.size() < 4) continue;
     DecodeUtf8(query[i].text, &a);
@@ -180,6 +182,10 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
     size_t best_j = nr;
     for (size_t j = 0; j < nr; ++j) {
       if (r_done[j] || record[j].text.size() < 4) continue;
+      // Jaro-Winkler ≥ 0.9 needs Jaro ≥ 0.83, which lengths this far apart cannot give.
+      const double la = static_cast<double>(query[i].text.size());
+      const double lb = static_cast<double>(record[j].text.size());
+      if ((1.0 + std::min(la, lb) / std::max(la, lb) + 1.0) / 3.0 < 0.83) continue;
       DecodeUtf8(record[j].text, &b);
       if (b.size() < 4) continue;
       const double s = JaroWinkler(a, b);
@@ -211,10 +217,10 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   join(query, q_done, nq, record, r_done, nr);
   join(record, r_done, nr, query, q_done, nq);
 
-  for (size_t i = 0; i < nq; ++i) {
+  for (size_t i = 0; collect && i < nq; ++i) {
     if (!q_done[i] && query[i].cls != TokenClass::kStop) result.query_only.push_back(query[i].text);
   }
-  for (size_t j = 0; j < nr; ++j) {
+  for (size_t j = 0; collect && j < nr; ++j) {
     if (!r_done[j] && record[j].cls != TokenClass::kStop) result.record_only.push_back(record[j].text);
   }
   const double denominator = wq + wr - matched;

@@ -44,6 +44,8 @@ struct TokenSetResult {
 // Winkler ≥ 0.9 on tokens of ≥ 4 code points, counted at that similarity), then by joining
 // (a query token equal to two record tokens run together, either order, or the reverse:
 // "yamadataro" ~ "taro yamada"). score = M / (Wq + Wr − M), M the matched weight.
-TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record);
+// collect: fill query_only / record_only (only needed to explain a match).
+TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record,
+                        bool collect = true);
 
 }  // namespace highfence::names::internal
