@@ -143,6 +143,24 @@ void BM_Query(benchmark::State& state) {
 }
 BENCHMARK(BM_Query)->Threads(1)->Threads(2)->UseRealTime();
 
+// The same split by script: ASCII queries skip ICU; the others pay for transliteration,
+// OpenCC and MeCab on every query.
+void BM_QueryByScript(benchmark::State& state) {
+  const Fixture& f = Shared();
+  const bool ascii = state.range(0) == 1;
+  std::vector<const std::string*> picked;
+  for (const std::string& q : f.queries) {
+    const bool is_ascii = std::all_of(q.begin(), q.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (is_ascii == ascii) picked.push_back(&q);
+  }
+  QueryOptions q;
+  size_t i = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(f.index.Query(*picked[i++ % picked.size()], q));
+  state.SetItemsProcessed(state.iterations());
+  state.counters["share"] = static_cast<double>(picked.size()) / f.queries.size();
+}
+BENCHMARK(BM_QueryByScript)->Arg(1)->Arg(0);
+
 // Baseline: the same scoring over every key, no retrieval.
 void BM_QueryExhaustive(benchmark::State& state) {
   const Fixture& f = Shared();

@@ -110,8 +110,15 @@ struct NameIndex::Rep {
   std::vector<KeyInfo> keys;
   std::vector<uint32_t> key_tokens;
   std::vector<TokenClass> key_token_cls;
+  std::vector<float> key_token_weight;  // Weight(id, cls), computed at the end of Build
   std::unordered_map<std::string, uint32_t> token_ids;
-  std::vector<const std::string*> token_text;  // into token_ids' nodes (stable)
+  // Token text by id, in one arena: scoring reads it for every candidate, so one cache miss
+  // instead of a hop through the hash map's node.
+  std::string token_arena;
+  std::vector<uint32_t> token_begin;  // size tokens + 1
+  std::string_view TokenText(uint32_t id) const {
+    return std::string_view(token_arena).substr(token_begin[id], token_begin[id + 1] - token_begin[id]);
+  }
   std::vector<uint32_t> token_df;
   std::vector<float> token_idf;  // Idf(token_df[id]), computed once at the end of Build
   std::unordered_map<uint64_t, uint32_t> gram_ids;
@@ -178,7 +185,7 @@ struct NameIndex::Rep {
     for (uint32_t i = 0; i < k.tok_count; ++i) {
       const uint32_t id = key_tokens[k.tok_begin + i];
       const TokenClass cls = key_token_cls[k.tok_begin + i];
-      out->push_back(WeightedToken{*token_text[id], id, Weight(id, cls), cls});
+      out->push_back(WeightedToken{TokenText(id), id, key_token_weight[k.tok_begin + i], cls});
     }
   }
 };
@@ -252,9 +259,11 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       }
       std::vector<uint32_t> distinct_tokens;
       for (size_t t = 0; t < info.tok_count; ++t) {
-        auto [it, added] = rep->token_ids.try_emplace(k.tokens[t].text, static_cast<uint32_t>(rep->token_text.size()));
+        auto [it, added] = rep->token_ids.try_emplace(k.tokens[t].text, static_cast<uint32_t>(rep->token_df.size()));
         if (added) {
-          rep->token_text.push_back(&it->first);
+          if (rep->token_begin.empty()) rep->token_begin.push_back(0);
+          rep->token_arena += it->first;
+          rep->token_begin.push_back(static_cast<uint32_t>(rep->token_arena.size()));
           rep->token_df.push_back(0);
         }
         rep->key_tokens.push_back(it->second);
@@ -278,7 +287,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
     }
   }
   key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
-  rep->token_offsets.assign(rep->token_text.size() + 1, 0);
+  rep->token_offsets.assign(rep->token_df.size() + 1, 0);
   for (size_t id = 0; id < rep->token_df.size(); ++id)
     rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_df[id];
   rep->token_postings.resize(rep->token_offsets.back());
@@ -296,6 +305,10 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
   }
   rep->token_idf.reserve(rep->token_df.size());
   for (uint32_t df : rep->token_df) rep->token_idf.push_back(static_cast<float>(rep->Idf(df)));
+  rep->key_token_weight.reserve(rep->key_tokens.size());
+  for (size_t i = 0; i < rep->key_tokens.size(); ++i) {
+    rep->key_token_weight.push_back(rep->Weight(rep->key_tokens[i], rep->key_token_cls[i]));
+  }
   // Compressed postings: gram → [offsets[g], offsets[g+1]) in gram_postings, keys ascending.
   rep->gram_offsets.assign(gram_counts.size() + 1, 0);
   for (size_t g = 0; g < gram_counts.size(); ++g) {
@@ -419,14 +432,24 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
       c = static_cast<uint16_t>(std::min<uint32_t>(0xffff, c + s.weight));
     }
   }
-  std::vector<std::pair<uint16_t, uint32_t>> ranked;
+  // A candidate shares at least a quarter of the weight read (of the smaller space, when a
+  // CJK query reads Latin and CJK postings), which keeps the ranking below cheap.
+  uint32_t smallest = 0;
+  for (uint32_t t : total) {
+    if (t > 0 && (smallest == 0 || t < smallest)) smallest = t;
+  }
+  const uint32_t need = (smallest + 3) / 4;
+  thread_local std::vector<std::pair<uint16_t, uint32_t>> ranked;
+  ranked.clear();
   for (uint32_t key : scratch.touched) {
     const uint16_t c = scratch.counts[key];
     scratch.counts[key] = 0;
-    const uint32_t need = (total[static_cast<int>(keys[key].space)] + 3) / 4;  // a quarter
-    if (c >= need && Admit(key, q)) ranked.emplace_back(c, key);
+    if (c >= need) ranked.emplace_back(c, key);
   }
   scratch.touched.clear();
+  if (q.kind) {
+    std::erase_if(ranked, [&](const auto& r) { return !Admit(r.second, q); });
+  }
   if (ranked.size() > options.max_candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + options.max_candidates, ranked.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -454,7 +477,7 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
   s.query_key = static_cast<uint32_t>(qi);
   if (k.space == Space::kAcronym || qk.key.space == Space::kAcronym) {
     if (k.space != Space::kAcronym || qk.key.space != Space::kAcronym) return s;
-    if (*token_text[key_tokens[k.tok_begin]] != qk.key.tokens[0].text) return s;
+    if (TokenText(key_tokens[k.tok_begin]) != qk.key.tokens[0].text) return s;
     const bool both_derived =
         qk.key.transform == Transform::kDerivedAcronym && k.transform == Transform::kDerivedAcronym;
     if (both_derived) return s;  // two full names: the name paths compare them
@@ -486,12 +509,17 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     record_reordered = PlainForms(record_tokens, k.space, &plain, &sorted);
     plain_ready = true;
   }
-  s.parts.jaro_winkler = internal::JaroWinkler(qk.plain, plain);
+  const bool reordered = qk.reordered || record_reordered;
   s.parts.levenshtein = internal::LevenshteinSimilarity(qk.plain, plain);
-  if (qk.reordered || record_reordered) {
-    s.parts.jaro_winkler = std::max(s.parts.jaro_winkler, internal::JaroWinkler(qk.sorted, sorted));
+  if (reordered)
     s.parts.levenshtein = std::max(s.parts.levenshtein, internal::LevenshteinSimilarity(qk.sorted, sorted));
+  if (options.token_set_weight * ts.score + options.jaro_winkler_weight +
+          options.levenshtein_weight * s.parts.levenshtein <
+      floor) {
+    return s;  // Jaro-Winkler could not lift it to the threshold
   }
+  s.parts.jaro_winkler = internal::JaroWinkler(qk.plain, plain);
+  if (reordered) s.parts.jaro_winkler = std::max(s.parts.jaro_winkler, internal::JaroWinkler(qk.sorted, sorted));
   s.score = options.token_set_weight * s.parts.token_set + options.jaro_winkler_weight * s.parts.jaro_winkler +
             options.levenshtein_weight * s.parts.levenshtein;
   if (ts_out != nullptr) *ts_out = std::move(ts);
@@ -612,7 +640,8 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
     Retrieve(query, q, &candidates);
   }
   // Best (query key, record key) pair per record, on numbers only; strings come after.
-  std::unordered_map<uint32_t, Scored> best;
+  thread_local std::unordered_map<uint32_t, Scored> best;
+  best.clear();
   for (uint32_t key : candidates) {
     const NameInfo& info = names[keys[key].name];
     for (size_t qi = 0; qi < query.size(); ++qi) {
@@ -663,9 +692,10 @@ size_t NameIndex::memory_bytes() const {
   const Rep& r = *rep_;
   size_t bytes = sizeof(Rep);
   for (const NameInfo& n : r.names) bytes += sizeof(NameInfo) + n.name.capacity() + n.country.capacity();
-  bytes += r.keys.capacity() * sizeof(KeyInfo) + r.key_tokens.capacity() * 4 + r.key_token_cls.capacity();
+  bytes += r.keys.capacity() * sizeof(KeyInfo) + r.key_tokens.capacity() * 4 + r.key_token_cls.capacity() +
+           r.key_token_weight.capacity() * 4;
   for (const auto& [text, id] : r.token_ids) bytes += text.capacity() + sizeof(text) + 4 + 2 * sizeof(void*);
-  bytes += r.token_text.capacity() * sizeof(void*) + r.token_df.capacity() * 4;
+  bytes += r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4;
   bytes += r.gram_ids.size() * (8 + 4 + 2 * sizeof(void*)) + r.gram_ids.bucket_count() * sizeof(void*);
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
   bytes += r.token_offsets.capacity() * 4 + r.token_postings.capacity() * 4 + r.token_idf.capacity() * 4;

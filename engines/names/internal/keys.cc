@@ -101,6 +101,25 @@ std::vector<Token> NativeTokens(std::string_view text, Kind kind) {
   return out;
 }
 
+// Any-Latin of each word in one ICU call (a transliterator call has a high fixed cost):
+// the words are joined with '|', which ICU leaves alone, and split again.
+std::vector<std::string> EachToLatin(const std::vector<std::string>& words) {
+  std::string joined;
+  for (const std::string& w : words) {
+    if (!joined.empty()) joined += '|';
+    joined += w;
+  }
+  std::vector<std::string> out(1);
+  for (char c : AnyToLatin(joined)) {
+    if (c == '|') {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
 // Latin tokens from romanised words (pinyin, readings, transliterations).
 std::vector<Token> RomanisedTokens(const std::vector<std::string>& words, Kind kind) {
   std::vector<Token> out;
@@ -236,18 +255,14 @@ std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view cou
         complete = false;
         break;
       }
-      words.push_back(AnyToLatin(*reading));
+      words.push_back(*reading);
     }
-    if (complete) add_latin(RomanisedTokens(words, kind), Transform::kJapaneseReading);
+    if (complete) add_latin(RomanisedTokens(EachToLatin(words), kind), Transform::kJapaneseReading);
   } else if (mix.kana) {
-    std::vector<std::string> words;
-    for (const std::string& segment : SegmentWords(folded)) words.push_back(AnyToLatin(segment));
-    add_latin(RomanisedTokens(words, kind), Transform::kKanaRomaji);
+    add_latin(RomanisedTokens(EachToLatin(SegmentWords(folded)), kind), Transform::kKanaRomaji);
   }
   if (mix.hangul || mix.other) {
-    std::vector<std::string> words;
-    for (const std::string& segment : SegmentWords(folded)) words.push_back(AnyToLatin(segment));
-    add_latin(RomanisedTokens(words, kind), Transform::kTransliterated);
+    add_latin(RomanisedTokens(EachToLatin(SegmentWords(folded)), kind), Transform::kTransliterated);
   }
   return keys;
 }

@@ -37,7 +37,10 @@ void DecodeUtf8(std::string_view s, std::u32string* out) {
   }
 }
 
-double JaroWinkler(std::u32string_view a, std::u32string_view b) {
+namespace {
+
+template <typename View>
+double JaroWinklerImpl(View a, View b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
   if (a == b) return 1.0;
@@ -70,6 +73,15 @@ double JaroWinkler(std::u32string_view a, std::u32string_view b) {
   size_t prefix = 0;
   while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+}  // namespace
+
+double JaroWinkler(std::u32string_view a, std::u32string_view b) {
+  return JaroWinklerImpl(a, b);
+}
+double JaroWinkler(std::string_view a, std::string_view b) {
+  return JaroWinklerImpl(a, b);
 }
 
 namespace {
@@ -152,6 +164,28 @@ double LevenshteinSimilarity(std::u32string_view a, std::u32string_view b) {
   return 1.0 - static_cast<double>(Levenshtein(a, b)) / static_cast<double>(longer);
 }
 
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// Σ over bytes of min(count in a, count in b).
+size_t CommonChars(std::string_view a, std::string_view b) {
+  std::array<uint8_t, 128> count{};
+  for (unsigned char c : a) ++count[c & 0x7f];
+  size_t common = 0;
+  for (unsigned char c : b) {
+    if (count[c & 0x7f] > 0) --count[c & 0x7f], ++common;
+  }
+  return common;
+}
+
+}  // namespace
+
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect) {
   constexpr size_t kMaxTokens = 64;
   TokenSetResult result;
@@ -162,10 +196,15 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   for (size_t i = 0; i < nq; ++i) wq += query[i].weight;
   for (size_t j = 0; j < nr; ++j) wr += record[j].weight;
 
-  // 1. Exact pairs.
+  // 1. Exact pairs: interned ids when both sides have one (a query token unknown to the
+  // index cannot equal a record token), else the text.
   for (size_t i = 0; i < nq; ++i) {
+    const uint32_t qid = query[i].id;
     for (size_t j = 0; j < nr; ++j) {
-      if (!r_done[j] && query[i].text == record[j].text) {
+      if (r_done[j]) continue;
+      const bool equal =
+          (qid != kNoId && record[j].id != kNoId) ? qid == record[j].id : query[i].text == record[j].text;
+      if (equal) {
         q_done[i] = r_done[j] = true;
         matched += (query[i].weight + record[j].weight) / 2;
         break;
@@ -175,20 +214,32 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   // 2. Fuzzy pairs: best remaining partner per query token.
   thread_local std::u32string a, b;
   for (size_t i = 0; i < nq; ++i) {
-    if (q_done[i] || query[i].text.size() < 4) continue;
-    DecodeUtf8(query[i].text, &a);
-    if (a.size() < 4) continue;
+    const std::string_view qt = query[i].text;
+    if (q_done[i] || qt.size() < 4) continue;
+    const bool q_ascii = IsAscii(qt);
+    if (!q_ascii) DecodeUtf8(qt, &a);
+    if (!q_ascii && a.size() < 4) continue;
     double best = 0;
     size_t best_j = nr;
     for (size_t j = 0; j < nr; ++j) {
-      if (r_done[j] || record[j].text.size() < 4) continue;
-      // Jaro-Winkler ≥ 0.9 needs Jaro ≥ 0.83, which lengths this far apart cannot give.
-      const double la = static_cast<double>(query[i].text.size());
-      const double lb = static_cast<double>(record[j].text.size());
+      const std::string_view rt = record[j].text;
+      if (r_done[j] || rt.size() < 4) continue;
+      // Jaro-Winkler ≥ 0.9 needs Jaro ≥ 0.83, so m/|a| + m/|b| ≥ 1.5 for m matching
+      // characters, and m is at most the characters the two have in common.
+      const double la = static_cast<double>(qt.size());
+      const double lb = static_cast<double>(rt.size());
       if ((1.0 + std::min(la, lb) / std::max(la, lb) + 1.0) / 3.0 < 0.83) continue;
-      DecodeUtf8(record[j].text, &b);
-      if (b.size() < 4) continue;
-      const double s = JaroWinkler(a, b);
+      double s = 0;
+      if (q_ascii && IsAscii(rt)) {
+        const double common = static_cast<double>(CommonChars(qt, rt));
+        if (common / la + common / lb < 1.5) continue;
+        s = JaroWinkler(qt, rt);
+      } else {
+        if (q_ascii) DecodeUtf8(qt, &a);
+        DecodeUtf8(rt, &b);
+        if (b.size() < 4) continue;
+        s = JaroWinkler(a, b);
+      }
       if (s > best) best = s, best_j = j;
     }
     if (best >= 0.9 && best_j < nr) {
@@ -199,7 +250,9 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   // 3. Joins: one token on one side equal to two adjacent-or-not tokens on the other.
   auto join = [&](std::span<const WeightedToken> one, std::array<bool, kMaxTokens>& one_done, size_t n_one,
                   std::span<const WeightedToken> two, std::array<bool, kMaxTokens>& two_done, size_t n_two) {
-    for (size_t i = 0; i < n_one; ++i) {
+    size_t open_two = 0;
+    for (size_t j = 0; j < n_two; ++j) open_two += !two_done[j];
+    for (size_t i = 0; i < n_one && open_two >= 2; ++i) {
       if (one_done[i]) continue;
       const std::string_view t = one[i].text;
       for (size_t j = 0; j < n_two && !one_done[i]; ++j) {
@@ -208,6 +261,7 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
         for (size_t k = 0; k < n_two; ++k) {
           if (k == j || two_done[k] || two[k].text != rest) continue;
           one_done[i] = two_done[j] = two_done[k] = true;
+          open_two -= 2;
           matched += (one[i].weight + two[j].weight + two[k].weight) / 2;
           break;
         }

@@ -18,6 +18,7 @@ void DecodeUtf8(std::string_view utf8, std::u32string* out);
 
 // Jaro-Winkler similarity in [0,1] (prefix scale 0.1, prefix up to 4).
 double JaroWinkler(std::u32string_view a, std::u32string_view b);
+double JaroWinkler(std::string_view a, std::string_view b);  // bytes: for ASCII
 
 // Levenshtein distance. Bit-parallel (Myers 1999, Hyyrö's edit-distance form) when the
 // shorter string has ≤ 64 code points, else the two-row dynamic programme.
