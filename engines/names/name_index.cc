@@ -500,7 +500,8 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     cached_key = key;
     plain_ready = false;
   }
-  internal::TokenSetResult ts = internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr);
+  internal::TokenSetResult ts =
+      internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr, k.space == Space::kLatin);
   s.parts.token_set = ts.score;
   if (options.token_set_weight * ts.score + options.jaro_winkler_weight + options.levenshtein_weight < floor) {
     return s;  // score stays 0: cannot reach the threshold

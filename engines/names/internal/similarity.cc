@@ -173,20 +173,25 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-// Σ over bytes of min(count in a, count in b).
-size_t CommonChars(std::string_view a, std::string_view b) {
-  std::array<uint8_t, 128> count{};
-  for (unsigned char c : a) ++count[c & 0x7f];
-  size_t common = 0;
-  for (unsigned char c : b) {
-    if (count[c & 0x7f] > 0) --count[c & 0x7f], ++common;
-  }
-  return common;
+// Bit set of the bytes of an ASCII token, folded onto 64 bits.
+uint64_t CharMask(std::string_view s) {
+  uint64_t mask = 0;
+  for (unsigned char c : s) mask |= uint64_t{1} << (c & 63);
+  return mask;
+}
+
+// Characters of b whose byte occurs in a (by mask): an upper bound on the characters the
+// two have in common, hence on Jaro's m.
+size_t CommonBound(uint64_t mask_a, std::string_view b) {
+  size_t n = 0;
+  for (unsigned char c : b) n += (mask_a >> (c & 63)) & 1;
+  return n;
 }
 
 }  // namespace
 
-TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect) {
+TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect,
+                        bool ascii) {
   constexpr size_t kMaxTokens = 64;
   TokenSetResult result;
   const size_t nq = std::min(query.size(), kMaxTokens);
@@ -216,7 +221,8 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   for (size_t i = 0; i < nq; ++i) {
     const std::string_view qt = query[i].text;
     if (q_done[i] || qt.size() < 4) continue;
-    const bool q_ascii = IsAscii(qt);
+    const bool q_ascii = ascii || IsAscii(qt);
+    const uint64_t q_mask = q_ascii ? CharMask(qt) : 0;
     if (!q_ascii) DecodeUtf8(qt, &a);
     if (!q_ascii && a.size() < 4) continue;
     double best = 0;
@@ -230,8 +236,8 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
       const double lb = static_cast<double>(rt.size());
       if ((1.0 + std::min(la, lb) / std::max(la, lb) + 1.0) / 3.0 < 0.83) continue;
       double s = 0;
-      if (q_ascii && IsAscii(rt)) {
-        const double common = static_cast<double>(CommonChars(qt, rt));
+      if (q_ascii && (ascii || IsAscii(rt))) {
+        const double common = static_cast<double>(std::min(CommonBound(q_mask, rt), qt.size()));
         if (common / la + common / lb < 1.5) continue;
         s = JaroWinkler(qt, rt);
       } else {

@@ -46,7 +46,8 @@ struct TokenSetResult {
 // (a query token equal to two record tokens run together, either order, or the reverse:
 // "yamadataro" ~ "taro yamada"). score = M / (Wq + Wr − M), M the matched weight.
 // collect: fill query_only / record_only (only needed to explain a match).
+// ascii: the caller knows every token is ASCII (Latin keys), which skips the checks.
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record,
-                        bool collect = true);
+                        bool collect = true, bool ascii = false);
 
 }  // namespace highfence::names::internal

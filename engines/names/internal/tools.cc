@@ -166,7 +166,25 @@ std::string FoldCase(std::string_view utf8) {
 
 std::string LatinToAscii(std::string_view utf8) {
   if (IsAscii(utf8)) return std::string(utf8);
-  return Transliterate(Tools().latin_ascii.get(), utf8);
+  // Fast path for accented letters (é, ü, ō): NFD and drop the combining marks. Only what is
+  // left outside ASCII (ß, æ, ø, ł) goes through ICU's slower Latin-ASCII rules.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  if (U_FAILURE(status)) return Transliterate(Tools().latin_ascii.get(), utf8);
+  const icu::UnicodeString decomposed = nfd->normalize(u, status);
+  if (U_FAILURE(status)) return Transliterate(Tools().latin_ascii.get(), utf8);
+  icu::UnicodeString stripped;
+  bool ascii = true;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c >= 0x80) ascii = false;
+    stripped.append(c);
+  }
+  if (!ascii) return Transliterate(Tools().latin_ascii.get(), ToUtf8(stripped));
+  return ToUtf8(stripped);
 }
 
 std::string AnyToLatin(std::string_view utf8) {
