@@ -171,6 +171,26 @@ void BM_QueryExhaustive(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations());
 }
+// Recall of the retrieval: share of queries whose best match (score ≥ 0.7) by exhaustive
+// scoring is also Query's best. Measured once, reported as a counter.
+void BM_Recall(benchmark::State& state) {
+  const Fixture& f = Shared();
+  QueryOptions q;
+  size_t agree = 0, judged = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < 100; ++i) {
+      const auto all = f.index.QueryExhaustive(f.queries[i], q);
+      if (all.empty()) continue;
+      ++judged;
+      const auto fast = f.index.Query(f.queries[i], q);
+      agree += !fast.empty() && fast[0].record == all[0].record;
+    }
+  }
+  state.counters["judged"] = static_cast<double>(judged);
+  state.counters["recall_at_1"] = judged == 0 ? 1.0 : static_cast<double>(agree) / judged;
+}
+BENCHMARK(BM_Recall)->Iterations(1)->Unit(benchmark::kSecond);
+
 BENCHMARK(BM_QueryExhaustive)->Iterations(20)->Unit(benchmark::kMillisecond);
 
 // The target: 1,000,000 queries on 2 threads, wall clock, with latency percentiles.

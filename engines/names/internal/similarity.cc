@@ -216,7 +216,31 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
       }
     }
   }
-  // 2. Fuzzy pairs: best remaining partner per query token.
+  // 2. Joins: one token equal to two tokens of the other side run together. Exact, so
+  // before the fuzzy pairs, which would take "yamada" for "yamadataro".
+  auto join = [&](std::span<const WeightedToken> one, std::array<bool, kMaxTokens>& one_done, size_t n_one,
+                  std::span<const WeightedToken> two, std::array<bool, kMaxTokens>& two_done, size_t n_two) {
+    size_t open_two = 0;
+    for (size_t j = 0; j < n_two; ++j) open_two += !two_done[j];
+    for (size_t i = 0; i < n_one && open_two >= 2; ++i) {
+      if (one_done[i]) continue;
+      const std::string_view t = one[i].text;
+      for (size_t j = 0; j < n_two && !one_done[i]; ++j) {
+        if (two_done[j] || !t.starts_with(two[j].text) || t.size() == two[j].text.size()) continue;
+        const std::string_view rest = t.substr(two[j].text.size());
+        for (size_t k = 0; k < n_two; ++k) {
+          if (k == j || two_done[k] || two[k].text != rest) continue;
+          one_done[i] = two_done[j] = two_done[k] = true;
+          open_two -= 2;
+          matched += (one[i].weight + two[j].weight + two[k].weight) / 2;
+          break;
+        }
+      }
+    }
+  };
+  join(query, q_done, nq, record, r_done, nr);
+  join(record, r_done, nr, query, q_done, nq);
+  // 3. Fuzzy pairs: best remaining partner per query token.
   thread_local std::u32string a, b;
   for (size_t i = 0; i < nq; ++i) {
     const std::string_view qt = query[i].text;
@@ -253,29 +277,6 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
       matched += best * (query[i].weight + record[best_j].weight) / 2;
     }
   }
-  // 3. Joins: one token on one side equal to two adjacent-or-not tokens on the other.
-  auto join = [&](std::span<const WeightedToken> one, std::array<bool, kMaxTokens>& one_done, size_t n_one,
-                  std::span<const WeightedToken> two, std::array<bool, kMaxTokens>& two_done, size_t n_two) {
-    size_t open_two = 0;
-    for (size_t j = 0; j < n_two; ++j) open_two += !two_done[j];
-    for (size_t i = 0; i < n_one && open_two >= 2; ++i) {
-      if (one_done[i]) continue;
-      const std::string_view t = one[i].text;
-      for (size_t j = 0; j < n_two && !one_done[i]; ++j) {
-        if (two_done[j] || !t.starts_with(two[j].text) || t.size() == two[j].text.size()) continue;
-        const std::string_view rest = t.substr(two[j].text.size());
-        for (size_t k = 0; k < n_two; ++k) {
-          if (k == j || two_done[k] || two[k].text != rest) continue;
-          one_done[i] = two_done[j] = two_done[k] = true;
-          open_two -= 2;
-          matched += (one[i].weight + two[j].weight + two[k].weight) / 2;
-          break;
-        }
-      }
-    }
-  };
-  join(query, q_done, nq, record, r_done, nr);
-  join(record, r_done, nr, query, q_done, nq);
 
   for (size_t i = 0; collect && i < nq; ++i) {
     if (!q_done[i] && query[i].cls != TokenClass::kStop) result.query_only.push_back(query[i].text);

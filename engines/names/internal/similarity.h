@@ -41,10 +41,10 @@ struct TokenSetResult {
   std::vector<std::string_view> record_only;  // informative record tokens left unmatched
 };
 
-// Weighted token-set similarity, order ignored. Tokens pair exactly, then fuzzily (Jaro-
-// Winkler ≥ 0.9 on tokens of ≥ 4 code points, counted at that similarity), then by joining
-// (a query token equal to two record tokens run together, either order, or the reverse:
-// "yamadataro" ~ "taro yamada"). score = M / (Wq + Wr − M), M the matched weight.
+// Weighted token-set similarity, order ignored. Tokens pair exactly, then by joining (a
+// query token equal to two record tokens run together, either order, or the reverse:
+// "yamadataro" ~ "taro yamada"), then fuzzily (Jaro-Winkler ≥ 0.9 on tokens of ≥ 4 code
+// points, counted at that similarity). score = M / (Wq + Wr − M), M the matched weight.
 // collect: fill query_only / record_only (only needed to explain a match).
 // ascii: the caller knows every token is ASCII (Latin keys), which skips the checks.
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record,
