@@ -64,7 +64,7 @@ struct Options {
   // max_candidates keys with the highest weighted overlap are scored.
   double max_gram_share = 0.01;   // Default: 0.01.
   size_t max_query_grams = 16;    // Default: 16.
-  size_t max_candidates = 64;     // Default: 64.
+  size_t max_candidates = 32;     // Default: 32.
   bool japanese_readings = true;  // MeCab readings of kanji (NormalizerOptions). Default: true.
 };
 
