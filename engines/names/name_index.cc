@@ -35,6 +35,8 @@ struct KeyInfo {
   uint16_t tok_count;
   Transform transform;
   Space space;
+  uint32_t display_begin = 0;  // into Rep::display_arena when the shown form differs from
+  uint32_t display_size = 0;   // the match form (romaji fold); size 0: tokens' text
 };
 
 uint64_t GramHash(Space space, std::string_view bytes) {
@@ -115,6 +117,7 @@ struct NameIndex::Rep {
   // Token text by id, in one arena: scoring reads it for every candidate, so one cache miss
   // instead of a hop through the hash map's node.
   std::string token_arena;
+  std::string display_arena;          // shown forms of keys whose match form was romaji-folded
   std::vector<uint32_t> token_begin;  // size tokens + 1
   std::string_view TokenText(uint32_t id) const {
     return std::string_view(token_arena).substr(token_begin[id], token_begin[id + 1] - token_begin[id]);
@@ -252,6 +255,11 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       const auto key_id = static_cast<uint32_t>(rep->keys.size());
       KeyInfo info{name_id, static_cast<uint32_t>(rep->key_tokens.size()),
                    static_cast<uint16_t>(std::min<size_t>(k.tokens.size(), 64)), k.transform, k.space};
+      if (std::string display = k.Display(); display != k.Text()) {
+        info.display_begin = static_cast<uint32_t>(rep->display_arena.size());
+        info.display_size = static_cast<uint32_t>(display.size());
+        rep->display_arena += display;
+      }
       rep->keys.push_back(info);
       key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
       if (k.space == Space::kAcronym) {
@@ -567,9 +575,11 @@ Match NameIndex::Rep::Materialise(const std::vector<QueryKey>& query, const Scor
   std::vector<WeightedToken> rt;
   RecordTokens(s.key, &rt);
   for (const WeightedToken& t : rt) {
+    if (k.display_size > 0) break;
     if (!m.record_form.empty()) m.record_form += ' ';
     m.record_form += t.text;
   }
+  if (k.display_size > 0) m.record_form = display_arena.substr(k.display_begin, k.display_size);
   internal::TokenSetResult ts;
   Scored again = s.acronym > 0 ? s : ScoreKey(query, s.query_key, s.key, &ts);
   m.parts = again.parts;
@@ -604,10 +614,15 @@ Match NameIndex::Rep::Materialise(const std::vector<QueryKey>& query, const Scor
     const std::string written_r = internal::FoldCase(info.name);
     if (again.parts.token_set >= 0.999 && written_q != written_r) {
       score *= 0.98;
+      // The same folded characters name different bodies in different countries (東北大学
+      // Tohoku, JP / 东北大学 Northeastern, CN): say so unless the countries are known to agree.
+      const bool same_country = !q.country.empty() && q.country == info.country;
       m.against.push_back("written differently ('" + std::string(raw) + "' vs '" + info.name +
-                          "'), equal only after CJK variant folding: possible homograph, record country " +
-                          (info.country.empty() ? "unknown" : info.country) + ", query country " +
-                          (q.country.empty() ? "unknown" : q.country));
+                          "'), equal only after CJK variant folding" +
+                          (same_country ? std::string(", same country ") + info.country
+                                        : std::string(": possible homograph, record country ") +
+                                              (info.country.empty() ? "unknown" : info.country) + ", query country " +
+                                              (q.country.empty() ? "unknown" : q.country)));
     }
   }
   m.score =
@@ -696,6 +711,7 @@ size_t NameIndex::memory_bytes() const {
   bytes += r.keys.capacity() * sizeof(KeyInfo) + r.key_tokens.capacity() * 4 + r.key_token_cls.capacity() +
            r.key_token_weight.capacity() * 4;
   for (const auto& [text, id] : r.token_ids) bytes += text.capacity() + sizeof(text) + 4 + 2 * sizeof(void*);
+  bytes += r.display_arena.capacity();
   bytes += r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4;
   bytes += r.gram_ids.size() * (8 + 4 + 2 * sizeof(void*)) + r.gram_ids.bucket_count() * sizeof(void*);
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
