@@ -16,9 +16,10 @@
 // 大学, Co., Ltd. weigh little), Jaro-Winkler and Levenshtein, in [0,1]. A query made only of
 // organisation-form words, or of one generic word, is capped below any sensible threshold.
 // Cost: retrieval through token and character q-gram postings (never a scan of all names),
-// then scoring of at most Options::max_candidates keys. On 151k ROR names (249k keys, 67 MB,
-// built in ~6 s): ~50 µs CPU per ASCII query, ~200 µs per CJK/other-script query (ICU,
-// OpenCC, MeCab), ~75 µs on the ROR mix; exhaustive scoring takes ~70 ms (bench/names).
+// then scoring of at most Options::max_candidates keys. On 151k ROR names (249k keys, 71 MB,
+// built in 2–6 s): 37–50 µs CPU per ASCII query, 150–200 µs per CJK/other-script query
+// (ICU, OpenCC, MeCab), 63–75 µs on the ROR mix; scoring every key takes 50–70 ms
+// (bench/names; ranges are idle vs loaded 2-core machine).
 // The index is immutable; Query is thread-safe (per-thread ICU/MeCab tools and scratch).
 // Left out: what a match means (the caller's domain), phonetic codes, Wade–Giles.
 #include <cstddef>
