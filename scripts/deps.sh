@@ -17,6 +17,7 @@ PACKAGES=(
   # libraries
   libsodium-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
   libexpected-dev libopencc-dev libcpp-httplib-dev libtomlplusplus-dev
+  libmecab-dev mecab-ipadic-utf8         # engines/names: readings of Japanese kanji names
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3
   # example documents (PDF fonts for Japanese)

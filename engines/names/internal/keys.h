@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Key generation behind NameNormalizer: like NameKey, but with tokens and their classes,
+// which the index needs for weights and for saying what counted against a match.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engines/names/internal/vocabulary.h"
+#include "engines/names/name_normalizer.h"
+
+namespace highfence::names::internal {
+
+enum class Space : uint8_t { kLatin, kNative, kAcronym };
+
+struct Token {
+  std::string text;     // match form (romaji-folded for Latin)
+  std::string display;  // before the fold
+  TokenClass cls = TokenClass::kNormal;
+};
+
+struct Key {
+  std::vector<Token> tokens;
+  Transform transform = Transform::kAsWritten;
+  Script script = Script::kLatin;
+  Space space = Space::kLatin;
+
+  std::string Text() const;     // tokens' text joined by ' '
+  std::string Display() const;  // tokens' display joined by ' '
+};
+
+// Keys of one name, the written form first; see name_normalizer.h for the forms.
+std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view country, bool is_acronym,
+                          bool japanese_readings);
+
+// Latin tokens of an ASCII string: split on anything not a letter or digit ('&' → "and",
+// apostrophes join), abbreviations expanded, classed, romaji-folded.
+std::vector<Token> LatinTokens(std::string_view ascii, Kind kind);
+
+}  // namespace highfence::names::internal
