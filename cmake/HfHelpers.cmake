@@ -13,17 +13,24 @@ function(hf_library name)
   target_link_libraries(hf_${name} PUBLIC ${A_DEPS} PRIVATE ${A_PRIVATE_DEPS} hf_warnings)
 endfunction()
 
+# WHOLE: run the binary as one ctest instead of one per TEST (for suites that share an
+# expensive fixture, e.g. indexing the real lists once).
 function(hf_test name)
-  cmake_parse_arguments(A "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(A "WHOLE" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT A_LABELS)
     set(A_LABELS unit)
   endif()
   add_executable(${name}_test ${A_SOURCES})
   target_link_libraries(${name}_test PRIVATE ${A_DEPS} hf::test_support GTest::gtest GTest::gtest_main hf_warnings)
-  gtest_discover_tests(${name}_test
-    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-    PROPERTIES LABELS "${A_LABELS}"
-    DISCOVERY_TIMEOUT 60)
+  if(A_WHOLE)
+    add_test(NAME ${name}_test COMMAND ${name}_test WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    set_tests_properties(${name}_test PROPERTIES LABELS "${A_LABELS}")
+  else()
+    gtest_discover_tests(${name}_test
+      WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+      PROPERTIES LABELS "${A_LABELS}"
+      DISCOVERY_TIMEOUT 60)
+  endif()
 endfunction()
 
 function(hf_bench name)

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "domain/checking/entity_checker.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/lists/catalog.h"
+#include "tests/support/data.h"
+
+namespace highfence::checking {
+namespace {
+
+// The real lists (METI 外国ユーザーリスト, the US Entity List research entries, Canada's NRO)
+// and the ROR registry from ../shared/data, imported once for the whole suite.
+const EntityChecker& Checker() {
+  static const EntityChecker* checker = [] {
+    std::vector<model::ListSnapshot> snapshots;
+    for (const char* id : {"jp_meti_eul", "us_entity_list", "ca_nro"}) {
+      const lists::CatalogEntry* c = lists::FindList(id);
+      EXPECT_NE(c, nullptr) << id;
+      auto snap = c->import(testing::SharedData(c->info.default_file));
+      EXPECT_TRUE(snap) << snap.error().message;
+      snapshots.push_back(std::move(*snap));
+    }
+    const lists::CatalogEntry* ror = lists::FindList("ror");
+    auto registry = ror->import_registry(testing::SharedData(ror->info.default_file));
+    EXPECT_TRUE(registry) << registry.error().message;
+    auto built = EntityChecker::Build(std::move(snapshots), std::move(*registry), {});
+    EXPECT_TRUE(built) << built.error().message;
+    return new EntityChecker(std::move(*built));
+  }();
+  return *checker;
+}
+
+CheckOptions Org(std::string country = "", double threshold = 0.75) {
+  CheckOptions o;
+  o.kind = names::Kind::kOrganisation;
+  o.country = std::move(country);
+  o.threshold = threshold;
+  return o;
+}
+
+const ListHit* Find(const std::vector<ListHit>& hits, const std::string& list_id, const std::string& name_part) {
+  for (const auto& h : hits)
+    if (h.list_id == list_id && h.primary_name.find(name_part) != std::string::npos) return &h;
+  return nullptr;
+}
+
+TEST(EntityCheckerTest, AliasOfAnEntityListEntryMatchesAndNamesTheSnapshot) {
+  CheckResult r = Checker().Check("Beihang University", Org());
+  const ListHit* h = Find(r.hits, "us_entity_list", "Beijing University of Aeronautics and Astronautics");
+  ASSERT_NE(h, nullptr);
+  EXPECT_GE(h->match.score, 0.95);
+  EXPECT_EQ(h->snapshot_hash.rfind("sha256:", 0), 0u);
+  EXPECT_FALSE(h->match.explanation.empty());
+}
+
+TEST(EntityCheckerTest, AcronymAndAbbreviationFindBeihang) {
+  for (const char* q : {"BUAA", "Beihang Univ."}) {
+    CheckResult r = Checker().Check(q, Org());
+    EXPECT_NE(Find(r.hits, "us_entity_list", "Beijing University of Aeronautics"), nullptr) << q;
+  }
+}
+
+TEST(EntityCheckerTest, HarbinInstituteOfTechnologyAndHarbinEngineeringUniversityStayApart) {
+  CheckResult hit = Checker().Check("Harbin Institute of Technology", Org());
+  ASSERT_FALSE(hit.hits.empty());
+  EXPECT_NE(hit.hits[0].primary_name.find("Harbin Institute of Technology"), std::string::npos) << hit.hits[0].primary_name;
+  for (const auto& h : hit.hits) EXPECT_EQ(h.primary_name.find("Harbin Engineering"), std::string::npos) << h.primary_name;
+  CheckResult heu = Checker().Check("Harbin Engineering University", Org());
+  ASSERT_FALSE(heu.hits.empty());
+  EXPECT_NE(heu.hits[0].primary_name.find("Harbin Engineering University"), std::string::npos);
+}
+
+TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
+  for (const char* q : {"University", "Co., Ltd.", "Institute of Technology", "研究所", "株式会社"})
+    EXPECT_TRUE(Checker().Check(q, {}).hits.empty()) << q << " → " << Checker().Check(q, {}).hits[0].primary_name;
+}
+
+TEST(EntityCheckerTest, AffiliationStringResolvesThroughTheRegistry) {
+  AffiliationResult a = Checker().CheckAffiliation("Dept. of Physics, Beihang Univ., Beijing 100191, China", {});
+  EXPECT_EQ(a.parsed.postcode, "100191");
+  EXPECT_EQ(a.parsed.country_code, "CN");
+  ASSERT_TRUE(a.resolved);
+  EXPECT_EQ(a.resolved->id, "https://ror.org/00wk2mp56");
+  EXPECT_NE(Find(a.hits, "us_entity_list", "Beijing University of Aeronautics"), nullptr);
+}
+
+TEST(EntityCheckerTest, UnknownAffiliationSaysNoConfidentMatchWithCandidates) {
+  AffiliationResult a = Checker().CheckAffiliation("Institute for Imaginary Studies, Atlantis 99999", {});
+  EXPECT_FALSE(a.resolved);
+  EXPECT_TRUE(a.hits.empty());
+}
+
+TEST(EntityCheckerTest, JapaneseUniversityIsNotConfusedWithAListedChineseHomograph) {
+  // 東北大学 (Tohoku University, JP) is not on these lists; 东北大学 (Northeastern University, CN)
+  // would be the same characters once folded. With its country given, no confident hit.
+  CheckResult r = Checker().Check("東北大学", Org("JP", 0.85));
+  for (const auto& h : r.hits) EXPECT_NE(h.countries.empty() ? "" : h.countries[0], "CN") << h.primary_name;
+}
+
+}  // namespace
+}  // namespace highfence::checking
