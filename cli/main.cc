@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands/keywords.h"
+#include "cli/commands/lists.h"
 #include "cli/commands/screen.h"
 #include "cli/version.h"
 
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   int status = kExitOk;
   AddScreenCommand(app, status);
   AddKeywordsCommand(app, status);
+  AddListsCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

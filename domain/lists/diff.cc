@@ -28,4 +28,24 @@ ListDiff Diff(const model::ListSnapshot& a, const model::ListSnapshot& b) {
   return d;
 }
 
+std::vector<std::string> ChangedFields(const model::ListEntry& before, const model::ListEntry& after) {
+  std::vector<std::string> fields;
+  auto check = [&](const char* name, bool same) {
+    if (!same) fields.emplace_back(name);
+  };
+  check("list_id", before.list_id == after.list_id);
+  check("entry_id", before.entry_id == after.entry_id);
+  check("type", before.type == after.type);
+  check("names", before.names == after.names);
+  check("addresses", before.addresses == after.addresses);
+  check("countries", before.countries == after.countries);
+  check("concerns", before.concerns == after.concerns);
+  check("reason", before.reason == after.reason);
+  check("programme", before.programme == after.programme);
+  check("listed_on", before.listed_on == after.listed_on);
+  check("source_address", before.source_address == after.source_address);
+  check("remarks", before.remarks == after.remarks);
+  return fields;
+}
+
 }  // namespace highfence::lists

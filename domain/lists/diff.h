@@ -5,6 +5,7 @@
 //
 //   lists::ListDiff d = lists::Diff(old_snapshot, new_snapshot);
 //   for (const auto& e : d.added) Notify(e);
+#include <string>
 #include <vector>
 
 #include "domain/model/list_entry.h"
@@ -24,5 +25,9 @@ struct ListDiff {
 };
 
 ListDiff Diff(const model::ListSnapshot& a, const model::ListSnapshot& b);
+
+// The ListEntry fields (JSON names: "names", "countries", "reason", …) whose values differ
+// between two versions of an entry, in declaration order; source_line is never named.
+std::vector<std::string> ChangedFields(const model::ListEntry& before, const model::ListEntry& after);
 
 }  // namespace highfence::lists

@@ -85,11 +85,13 @@ struct ImportReport {
 struct ListSnapshot {
   std::string list_id;
   std::string title;
+  std::string publisher;     // e.g. "Ministry of Economy, Trade and Industry (経済産業省 …)"
   std::string version_date;  // ISO date of the edition the file carries (not the import date)
   std::string content_hash;  // "sha256:<64 hex>" of the source bytes (all files, in a fixed order)
   std::string licence;
   std::string source_file;     // file name (for several files: the main one)
   std::string source_address;  // official URL of the list
+  std::string imported_at;     // UTC time of the import ("2026-11-23T18:36:00Z"), "" if not recorded
   std::vector<ListEntry> entries;
   ImportReport report;
 

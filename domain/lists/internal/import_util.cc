@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "domain/lists/internal/import_util.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -444,6 +448,38 @@ void Reject(model::ImportReport& report, std::string_view file, int line, std::s
   report.rejected_rows.push_back(model::RejectedRow{std::string(file), line, std::move(reason)});
 }
 
+Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
+  if (ec) return MakeError(ErrorCode::kUnavailable, path.parent_path().string() + ": cannot create: " + ec.message());
+  fs::path tmp = path;
+  tmp += ".tmp";
+  auto fail = [&](const std::string& what) {
+    std::string reason = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return MakeError(ErrorCode::kUnavailable, tmp.string() + ": " + what + ": " + reason);
+  };
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return MakeError(ErrorCode::kUnavailable, tmp.string() + ": cannot create: " + std::strerror(errno));
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return fail("cannot write");
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    return fail("cannot sync");
+  }
+  if (::close(fd) != 0) return fail("cannot close");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot rename to " + path.string());
+  return Ok();
+}
+
 std::string BaseName(const std::filesystem::path& path) {
   return path.filename().string();
 }
@@ -480,6 +516,7 @@ model::ListSnapshot StartSnapshot(std::string_view list_id, std::string_view byt
   s.list_id = std::string(list_id);
   if (const CatalogEntry* c = FindList(list_id)) {
     s.title = c->info.title;
+    s.publisher = c->info.publisher;
     s.licence = c->info.licence;
     s.source_address = c->info.source_address;
   }

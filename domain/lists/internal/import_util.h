@@ -20,6 +20,10 @@ namespace highfence::lists::internal {
 
 // Whole file; kNotFound naming the path if it cannot be opened.
 Result<std::string> ReadSourceFile(const std::filesystem::path& path);
+// Writes bytes to `path` through "<path>.tmp" in the same directory (written, fsync'ed, then
+// renamed over `path`), creating the directory if needed; on any failure the temporary file
+// is removed and an existing `path` is left as it was. kUnavailable naming the path.
+Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes);
 // The file name part of a path, for messages and ListSnapshot.source_file.
 std::string BaseName(const std::filesystem::path& path);
 // "sha256:<64 lower-case hex>" (libsodium crypto_hash_sha256).
