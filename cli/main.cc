@@ -2,6 +2,7 @@
 // highfence: research-security screening (研究セキュリティ). One binary, one verb per task.
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/check.h"
 #include "cli/commands/keywords.h"
 #include "cli/commands/lists.h"
 #include "cli/commands/screen.h"
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   AddScreenCommand(app, status);
   AddKeywordsCommand(app, status);
   AddListsCommand(app, status);
+  AddCheckCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -54,7 +54,7 @@ struct ListHit {
   std::vector<model::Concern> concerns;
   std::string programme;
   std::string source_address;
-  std::string via;    // the query form that led here (the name asked, or a registry name / parent)
+  std::string via;     // the query form that led here (the name asked, or a registry name / parent)
   names::Match match;  // score, matched name, transformations, explanation
 };
 
@@ -75,17 +75,17 @@ struct RegistryMatch {
 };
 
 struct AffiliationResult {
-  names::Affiliation parsed;                  // organisation part and address cues
-  std::optional<RegistryMatch> resolved;      // when a registry record matches confidently
-  std::vector<RegistryMatch> candidates;      // the closest records otherwise ("no confident match")
-  std::vector<ListHit> hits;                  // entries matched by the organisation, its registry names or parents
+  names::Affiliation parsed;              // organisation part and address cues
+  std::optional<RegistryMatch> resolved;  // when a registry record matches confidently
+  std::vector<RegistryMatch> candidates;  // the closest records otherwise ("no confident match")
+  std::vector<ListHit> hits;              // entries matched by the organisation, its registry names or parents
 };
 
 class EntityChecker {
  public:
   // Fails with kInvalidArgument naming the list and entry whose name cannot be indexed.
-  static Result<EntityChecker> Build(std::vector<model::ListSnapshot> snapshots, std::optional<model::Registry> registry,
-                                     const Options& options);
+  static Result<EntityChecker> Build(std::vector<model::ListSnapshot> snapshots,
+                                     std::optional<model::Registry> registry, const Options& options);
 
   CheckResult Check(std::string_view name, const CheckOptions& options) const;
   AffiliationResult CheckAffiliation(std::string_view raw, const CheckOptions& options) const;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/support/cli.h"
 #include "tests/support/data.h"
 
 namespace highfence {
@@ -17,30 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CommandRun {
-  int status = -1;
-  std::string out;  // stdout, and stderr when merged
-};
-
-CommandRun Highfence(const std::string& args, bool merge_stderr = false) {
-  fs::path bin = testing::BinaryDir() / "cli" / "highfence";
-  std::string cmd = "cd '" + testing::SourceDir().string() + "' && '" + bin.string() + "' " + args +
-                    (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CommandRun r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = ::pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
-
-std::string Quote(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
+using testing::CommandRun;
+using testing::Highfence;
+using testing::Quote;
 
 TEST(ListsCliTest, ImportWritesASnapshotAndPrintsCountsAndRejectedRows) {
   testing::TempDir dir;

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/cli.h"
 #include "tests/support/data.h"
 
 namespace highfence {
@@ -17,26 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-struct CommandRun {
-  int status = -1;
-  std::string out;  // stdout and stderr
-};
-
-CommandRun Highfence(const std::string& args, bool merge_stderr = false) {
-  fs::path bin = testing::BinaryDir() / "cli" / "highfence";
-  std::string cmd = "cd '" + testing::SourceDir().string() + "' && '" + bin.string() + "' " + args +
-                    (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  CommandRun r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = ::pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using testing::CommandRun;
+using testing::Highfence;
+using testing::Quote;
 
 std::map<std::string, std::string> Levels(const json& j) {
   std::map<std::string, std::string> out;

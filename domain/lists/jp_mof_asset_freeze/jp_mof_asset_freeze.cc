@@ -2,6 +2,7 @@
 #include "domain/lists/jp_mof_asset_freeze/jp_mof_asset_freeze.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -70,6 +71,34 @@ bool Unknown(std::string_view s) {
   return s.empty() || s == "不明" || s == "－" || s == "-";
 }
 
+size_t Count(std::string_view s, std::string_view what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string_view::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// A piece left by splitting a cell at 、 inside a parenthesised note ("(", "(a.k.a.:",
+// "プトル司令官)"): unbalanced brackets at its ends are dropped, and a piece with no letter
+// or digit left is no name at all.
+std::string CleanFragment(std::string t) {
+  for (std::string_view prefix : {"(a.k.a.:", "（a.k.a.:", "a.k.a.:"}) {
+    if (internal::StartsWith(t, prefix)) t = Trim(std::string_view(t).substr(prefix.size()));
+  }
+  const size_t open = Count(t, "(") + Count(t, "（"), close = Count(t, ")") + Count(t, "）");
+  if (open > close) {
+    for (std::string_view b : {"(", "（"})
+      if (internal::StartsWith(t, b)) t = Trim(std::string_view(t).substr(b.size()));
+  } else if (close > open) {
+    for (std::string_view b : {")", "）"})
+      if (t.size() >= b.size() && std::string_view(t).substr(t.size() - b.size()) == b)
+        t = Trim(std::string_view(t).substr(0, t.size() - b.size()));
+  }
+  const bool has_letter = std::any_of(t.begin(), t.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  });
+  return has_letter ? t : "";
+}
+
 // Splits a cell of several names: "(a)X (b)Y", "X、Y", "X；Y", one per line.
 std::vector<std::string> SplitNames(std::string_view cell) {
   std::string s(cell);
@@ -87,6 +116,7 @@ std::vector<std::string> SplitNames(std::string_view cell) {
         for (const std::string& c : internal::Split(b, "、")) {
           std::string t = Trim(c);
           if (!t.empty() && t.back() == ',') t.pop_back();
+          t = CleanFragment(std::move(t));
           if (!Unknown(t) && t != "（別称）" && t != "（旧称）") out.push_back(t);
         }
       }

@@ -64,8 +64,10 @@ TEST(EntityCheckerTest, AcronymAndAbbreviationFindBeihang) {
 TEST(EntityCheckerTest, HarbinInstituteOfTechnologyAndHarbinEngineeringUniversityStayApart) {
   CheckResult hit = Checker().Check("Harbin Institute of Technology", Org());
   ASSERT_FALSE(hit.hits.empty());
-  EXPECT_NE(hit.hits[0].primary_name.find("Harbin Institute of Technology"), std::string::npos) << hit.hits[0].primary_name;
-  for (const auto& h : hit.hits) EXPECT_EQ(h.primary_name.find("Harbin Engineering"), std::string::npos) << h.primary_name;
+  EXPECT_NE(hit.hits[0].primary_name.find("Harbin Institute of Technology"), std::string::npos)
+      << hit.hits[0].primary_name;
+  for (const auto& h : hit.hits)
+    EXPECT_EQ(h.primary_name.find("Harbin Engineering"), std::string::npos) << h.primary_name;
   CheckResult heu = Checker().Check("Harbin Engineering University", Org());
   ASSERT_FALSE(heu.hits.empty());
   EXPECT_NE(heu.hits[0].primary_name.find("Harbin Engineering University"), std::string::npos);
