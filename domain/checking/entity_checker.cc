@@ -2,6 +2,7 @@
 #include "domain/checking/entity_checker.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 namespace highfence::checking {
@@ -13,7 +14,7 @@ struct EntityChecker::Rep {
   // Record id in `lists` → (snapshot, entry).
   std::vector<std::pair<uint32_t, uint32_t>> entries;
   std::optional<names::NameIndex> lists;  // set by Build; NameIndex has no empty state
-  std::optional<names::NameIndex> orgs;  // record id = index into registry->records
+  std::optional<names::NameIndex> orgs;   // record id = index into registry->records
   std::unordered_map<std::string, size_t> org_by_id;
 };
 
@@ -21,6 +22,16 @@ namespace {
 
 names::Kind KindOf(model::EntityType t) {
   return t == model::EntityType::kPerson ? names::Kind::kPerson : names::Kind::kOrganisation;
+}
+
+// A name the index can hold: one with a letter or digit. Importers occasionally leave a bare
+// bracket or dash as an alias (MOF row 480: "("); such a name names nothing and must not make
+// the whole build fail. Any non-ASCII byte counts as a possible letter (the index decides).
+bool Indexable(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) != 0;
+  });
 }
 
 std::string FirstCountry(const model::ListEntry& e) {
@@ -49,7 +60,7 @@ Result<EntityChecker> EntityChecker::Build(std::vector<model::ListSnapshot> snap
       rep->entries.emplace_back(s, e);
       const std::string country = FirstCountry(entry);
       for (const auto& n : entry.names) {
-        if (n.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        if (!Indexable(n.text)) continue;
         records.push_back({id, n.text, KindOf(entry.type), country, n.kind == model::NameKind::kAcronym});
       }
     }
@@ -63,7 +74,7 @@ Result<EntityChecker> EntityChecker::Build(std::vector<model::ListSnapshot> snap
       const auto& r = rep->registry->records[i];
       rep->org_by_id.emplace(r.id, i);
       for (const auto& n : r.names) {
-        if (n.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+        if (!Indexable(n.text)) continue;
         orgs.push_back({i, n.text, names::Kind::kOrganisation, r.country_code, n.kind == model::NameKind::kAcronym});
       }
     }
@@ -76,8 +87,12 @@ Result<EntityChecker> EntityChecker::Build(std::vector<model::ListSnapshot> snap
   return c;
 }
 
-const std::vector<model::ListSnapshot>& EntityChecker::snapshots() const { return rep_->snapshots; }
-bool EntityChecker::has_registry() const { return rep_->orgs.has_value(); }
+const std::vector<model::ListSnapshot>& EntityChecker::snapshots() const {
+  return rep_->snapshots;
+}
+bool EntityChecker::has_registry() const {
+  return rep_->orgs.has_value();
+}
 
 namespace {
 
@@ -105,10 +120,13 @@ void Merge(std::vector<ListHit>& into, std::vector<ListHit> more) {
   for (auto& h : more) {
     auto it = std::find_if(into.begin(), into.end(),
                            [&](const ListHit& x) { return x.list_id == h.list_id && x.entry_id == h.entry_id; });
-    if (it == into.end()) into.push_back(std::move(h));
-    else if (h.match.score > it->match.score) *it = std::move(h);
+    if (it == into.end())
+      into.push_back(std::move(h));
+    else if (h.match.score > it->match.score)
+      *it = std::move(h);
   }
-  std::stable_sort(into.begin(), into.end(), [](const ListHit& a, const ListHit& b) { return a.match.score > b.match.score; });
+  std::stable_sort(into.begin(), into.end(),
+                   [](const ListHit& a, const ListHit& b) { return a.match.score > b.match.score; });
 }
 
 }  // namespace
@@ -165,12 +183,14 @@ AffiliationResult EntityChecker::CheckAffiliation(std::string_view raw, const Ch
     const model::OrgRecord& rec = rep_->registry->records[out.resolved->match.record];
     std::vector<const model::OrgRecord*> family{&rec};
     for (const auto& [pid, _] : out.resolved->parents)
-      if (auto it = rep_->org_by_id.find(pid); it != rep_->org_by_id.end()) family.push_back(&rep_->registry->records[it->second]);
+      if (auto it = rep_->org_by_id.find(pid); it != rep_->org_by_id.end())
+        family.push_back(&rep_->registry->records[it->second]);
     for (const model::OrgRecord* member : family) {
       CheckOptions mo = org_options;
       mo.country = member->country_code;
       for (const auto& n : member->names) {
-        std::string via = (member == &rec ? "registry name " : "parent ") + std::string("'") + n.text + "' (" + member->id + ")";
+        std::string via =
+            (member == &rec ? "registry name " : "parent ") + std::string("'") + n.text + "' (" + member->id + ")";
         for (ListHit& h : Check(n.text, mo).hits) {
           h.via = via;
           Merge(out.hits, {std::move(h)});

@@ -64,8 +64,10 @@ TEST(EntityCheckerTest, AcronymAndAbbreviationFindBeihang) {
 TEST(EntityCheckerTest, HarbinInstituteOfTechnologyAndHarbinEngineeringUniversityStayApart) {
   CheckResult hit = Checker().Check("Harbin Institute of Technology", Org());
   ASSERT_FALSE(hit.hits.empty());
-  EXPECT_NE(hit.hits[0].primary_name.find("Harbin Institute of Technology"), std::string::npos) << hit.hits[0].primary_name;
-  for (const auto& h : hit.hits) EXPECT_EQ(h.primary_name.find("Harbin Engineering"), std::string::npos) << h.primary_name;
+  EXPECT_NE(hit.hits[0].primary_name.find("Harbin Institute of Technology"), std::string::npos)
+      << hit.hits[0].primary_name;
+  for (const auto& h : hit.hits)
+    EXPECT_EQ(h.primary_name.find("Harbin Engineering"), std::string::npos) << h.primary_name;
   CheckResult heu = Checker().Check("Harbin Engineering University", Org());
   ASSERT_FALSE(heu.hits.empty());
   EXPECT_NE(heu.hits[0].primary_name.find("Harbin Engineering University"), std::string::npos);
@@ -96,6 +98,24 @@ TEST(EntityCheckerTest, JapaneseUniversityIsNotConfusedWithAListedChineseHomogra
   // would be the same characters once folded. With its country given, no confident hit.
   CheckResult r = Checker().Check("東北大学", Org("JP", 0.85));
   for (const auto& h : r.hits) EXPECT_NE(h.countries.empty() ? "" : h.countries[0], "CN") << h.primary_name;
+}
+
+TEST(EntityCheckerTest, BuildSkipsANameWithNoLetterInsteadOfFailing) {
+  // The MOF asset-freeze import of 2026-03-05 yields the alias "(" for entry 2-478 (RADULAN
+  // SAHIRON); building over all lists failed with "name \"(\" has no letter or digit".
+  model::ListSnapshot snap;
+  snap.list_id = "jp_mof_asset_freeze";
+  model::ListEntry e;
+  e.list_id = "jp_mof_asset_freeze";
+  e.entry_id = "2-478";
+  e.type = model::EntityType::kPerson;
+  e.names = {{"RADULAN SAHIRON", "en", "Latn", model::NameKind::kPrimary}, {"(", "", "Latn", model::NameKind::kAlias}};
+  snap.entries.push_back(e);
+  auto checker = EntityChecker::Build({snap}, std::nullopt, {});
+  ASSERT_TRUE(checker) << checker.error().message;
+  CheckResult r = checker->Check("Radulan Sahiron", {.kind = names::Kind::kPerson});
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].entry_id, "2-478");
 }
 
 }  // namespace
