@@ -916,8 +916,13 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
 int Main(int argc, char** argv) {
   std::string set_path = "eval_set.tsv", misses_path = "eval_misses.tsv";
   bool throughput = false;
+  std::vector<std::string> explain;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
+    if (a == "--explain" && i + 1 < argc) {
+      explain.push_back(argv[++i]);
+      continue;
+    }
     if (a == "--set" && i + 1 < argc)
       set_path = argv[++i];
     else if (a == "--misses" && i + 1 < argc)
@@ -925,11 +930,21 @@ int Main(int argc, char** argv) {
     else if (a == "--throughput")
       throughput = true;
     else
-      Die("usage: eval_names [--set FILE] [--misses FILE] [--throughput]");
+      Die("usage: eval_names [--set FILE] [--misses FILE] [--throughput] [--explain QUERY]…");
   }
   const auto start = std::chrono::steady_clock::now();
   Data d = Load();
   const EntityChecker checker = MustBuild(d.snapshots);
+  if (!explain.empty()) {  // --explain QUERY: every hit ≥ 0.5 with the engine's explanation
+    for (const std::string& q : explain) {
+      CheckOptions o;
+      o.threshold = 0.5;
+      for (const ListHit& h : checker.Check(q, o).hits)
+        std::printf("%s\t%s:%s\t%.3f\t%s\t%s\n", q.c_str(), h.list_id.c_str(), h.entry_id.c_str(), h.match.score,
+                    h.primary_name.c_str(), h.match.explanation.c_str());
+    }
+    return 0;
+  }
 
   std::vector<LabelledQuery> set = Aliases(d.snapshots);
   Ablation ablation = CrossScriptInLists(d.snapshots);
