@@ -336,8 +336,15 @@ Ablation CrossScriptInLists(const std::vector<model::ListSnapshot>& snapshots) {
   return a;
 }
 
-std::vector<LabelledQuery> Aliases(const std::vector<model::ListSnapshot>& snapshots) {
+// "(a.k.a.:", "（別称": the label of an alias column left as an alias by an importer.
+bool IsAliasMarker(const std::string& folded) {
+  static const std::set<std::string> kMarkers = {"a k a", "aka", "f k a", "fka", "別称", "別名", "旧称", "通称"};
+  return kMarkers.count(folded) > 0;
+}
+
+std::vector<LabelledQuery> Aliases(const std::vector<model::ListSnapshot>& snapshots, size_t* artefacts) {
   std::vector<LabelledQuery> out;
+  *artefacts = 0;
   for (const auto& snap : snapshots) {
     for (const auto& e : snap.entries) {
       if (e.type == model::EntityType::kVessel || e.names.empty()) continue;
@@ -348,6 +355,10 @@ std::vector<LabelledQuery> Aliases(const std::vector<model::ListSnapshot>& snaps
         if (n.kind == model::NameKind::kPrimary || n.kind == model::NameKind::kTranslation) continue;
         const std::string folded = Fold(n.text);
         if (folded.empty() || folded == primary || !seen.insert(folded).second) continue;
+        if (IsAliasMarker(folded)) {  // an importer artefact, not a name: counted, not asked
+          ++*artefacts;
+          continue;
+        }
         out.push_back({"alias",
                        snap.list_id,
                        model::NameKindName(n.kind),
@@ -946,7 +957,8 @@ int Main(int argc, char** argv) {
     return 0;
   }
 
-  std::vector<LabelledQuery> set = Aliases(d.snapshots);
+  size_t artefacts = 0;
+  std::vector<LabelledQuery> set = Aliases(d.snapshots, &artefacts);
   Ablation ablation = CrossScriptInLists(d.snapshots);
   const auto links = LinkRegistry(checker, d.ror);
   for (auto& q : Transformed(d.snapshots)) set.push_back(std::move(q));

@@ -160,8 +160,9 @@ TEST(NameIndexTest, RecordWithSeveralNamesIsReturnedOnce) {
 
 TEST(NameIndexTest, NameWrittenExactlyAsTheQueryIsFoundAmongManySharingItsWords) {
   // Found by bench/names/eval_names on the real lists: the UN alias "Abu Ahmad" (and "Aziz",
-  // "ADVANCED TECHNOLOGIES") was not returned at all, because "abu" is too common to read and
-  // the many names with "ahmad" tied, so the exact one could fall past max_candidates.
+  // "Aziz") was not returned at all: "abu" and "ahmad" are both too common
+  // to read alone, and the many names holding both tied, so the exact one could fall past
+  // max_candidates.
   std::vector<NameRecord> records;
   const std::string letters = "bcdfghjklmnpqrstvwxz";
   auto word = [&](size_t i) {
@@ -170,7 +171,8 @@ TEST(NameIndexTest, NameWrittenExactlyAsTheQueryIsFoundAmongManySharingItsWords)
   };
   uint32_t id = 0;
   for (size_t i = 0; i < 2000; ++i) records.push_back({id++, "Abu " + word(i), Kind::kPerson, "", false});
-  for (size_t i = 0; i < 45; ++i) records.push_back({id++, word(i + 5000) + " Ahmad", Kind::kPerson, "", false});
+  for (size_t i = 0; i < 1000; ++i) records.push_back({id++, word(i + 2000) + " Ahmad", Kind::kPerson, "", false});
+  for (size_t i = 0; i < 100; ++i) records.push_back({id++, "Abu Ahmad " + word(i + 4000), Kind::kPerson, "", false});
   const uint32_t target = id;
   records.push_back({target, "Abu Ahmad", Kind::kPerson, "", false});
   NameIndex index = BuildOrDie(records);
