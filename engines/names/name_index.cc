@@ -505,6 +505,11 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     const bool both_derived =
         qk.key.transform == Transform::kDerivedAcronym && k.transform == Transform::kDerivedAcronym;
     if (both_derived) return s;  // two full names: the name paths compare them
+    // A full name's initials meeting a declared acronym: three letters collide too often
+    // (Sapporo City University → SCU = Sichuan University) to count on their own.
+    if (qk.key.transform == Transform::kDerivedAcronym &&
+        qk.key.tokens[0].text.size() < options.min_derived_query_acronym)
+      return s;
     const bool declared = qk.key.transform == Transform::kAcronym && k.transform == Transform::kAcronym;
     s.acronym = declared ? options.acronym_score : options.derived_acronym_score;
     s.score = s.acronym;

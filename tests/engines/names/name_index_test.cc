@@ -184,6 +184,20 @@ TEST(NameIndexTest, NameWrittenExactlyAsTheQueryIsFoundAmongManySharingItsWords)
   EXPECT_EQ(matches[0].record, target);
 }
 
+TEST(NameIndexTest, ThreeLetterInitialsOfAFullNameDoNotMeetAnotherOrganisationsAcronym) {
+  // Found by bench/names/eval_names: unlisted Japanese universities hit listed Chinese ones at
+  // 0.8 through initials alone (Sapporo City University → SCU, Sichuan University's acronym).
+  NameIndex index = BuildOrDie({{1, "Sichuan University", Kind::kOrganisation, "CN", false},
+                                {1, "SCU", Kind::kOrganisation, "CN", true},
+                                {2, "Beihang University", Kind::kOrganisation, "CN", false},
+                                {2, "BUAA", Kind::kOrganisation, "CN", true}});
+  QueryOptions q;
+  q.threshold = 0.75;
+  EXPECT_EQ(Find(index.Query("Sapporo City University", q), 1), nullptr);
+  EXPECT_NE(Find(index.Query("SCU", q), 1), nullptr);  // the acronym itself still matches
+  EXPECT_NE(Find(index.Query("Beijing University of Aeronautics and Astronautics", q), 2), nullptr);
+}
+
 // Real entries of the ROR subset in ../shared/data/registry/ror_names.tsv.gz (CC0), pinned by
 // their ROR id: the pinned organisations plus the file's first 5,000 names as distractors.
 std::vector<NameRecord> RorRecords(std::vector<std::string>* ids) {
