@@ -1074,8 +1074,9 @@ int Main(int argc, char** argv) {
       out,
       "Excluded as possibly listed: %zu ROR records (name equal to a list name token for token, containing a "
       "listed organisation's whole name, or child of such a record); %zu common person names equal to a listed "
-      "person; %zu MEXT universities equal to a list name.\n\n",
-      ror_excluded, person_excluded, mext_excluded);
+      "person; %zu MEXT universities equal to a list name. Not asked: %zu aliases that are only an alias label "
+      "(\"(a.k.a.:\", \"（別称\": importer artefacts).\n\n",
+      ror_excluded, person_excluded, mext_excluded, artefacts);
   std::fprintf(
       out,
       "Positive categories: TP = the expected entry is among the hits ≥ t (top 10); FN = it is not; FP = hits ≥ t "
