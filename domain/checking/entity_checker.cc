@@ -24,11 +24,13 @@ names::Kind KindOf(model::EntityType t) {
   return t == model::EntityType::kPerson ? names::Kind::kPerson : names::Kind::kOrganisation;
 }
 
-// A name the index can take: at least one letter or digit (a list may carry a stray "(" as a
-// name; one such row must not stop the screening of every other entry).
-bool Indexable(const std::string& s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+// A name the index can hold: one with a letter or digit. Importers occasionally leave a bare
+// bracket or dash as an alias (MOF row 480: "("); such a name names nothing and must not make
+// the whole build fail. Any non-ASCII byte counts as a possible letter (the index decides).
+bool Indexable(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) != 0;
   });
 }
 

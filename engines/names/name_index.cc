@@ -130,6 +130,10 @@ struct NameIndex::Rep {
   std::vector<uint32_t> token_offsets;   // token id → [offsets[t], offsets[t+1]) in token_postings
   std::vector<uint32_t> token_postings;  // key ids, ascending
   std::unordered_map<std::string, std::vector<uint32_t>> acronyms;  // text → key ids
+  // (hash of space and match form, key id), sorted: a key written exactly as a query key is
+  // always a candidate, however common its words ("Abu Ahmad", "Aziz" among thousands of
+  // names sharing them would otherwise tie with the others and may fall past max_candidates).
+  std::vector<std::pair<uint64_t, uint32_t>> exact;
 
   double Idf(uint32_t df) const {
     const double n = static_cast<double>(keys.size()) + 1.0;
@@ -264,6 +268,8 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
       if (k.space == Space::kAcronym) {
         rep->acronyms[k.tokens[0].display].push_back(key_id);
+      } else {
+        rep->exact.emplace_back(GramHash(k.space, k.Text()), key_id);
       }
       std::vector<uint32_t> distinct_tokens;
       for (size_t t = 0; t < info.tok_count; ++t) {
@@ -295,6 +301,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
     }
   }
   key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
+  std::sort(rep->exact.begin(), rep->exact.end());
   rep->token_offsets.assign(rep->token_df.size() + 1, 0);
   for (size_t id = 0; id < rep->token_df.size(); ++id)
     rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_df[id];
@@ -464,6 +471,15 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
     ranked.resize(options.max_candidates);
   }
   for (const auto& [count, key] : ranked) candidates->push_back(key);
+  for (const QueryKey& qk : query) {
+    if (qk.key.space == Space::kAcronym) continue;
+    const uint64_t h = GramHash(qk.key.space, qk.key.Text());
+    auto it = std::lower_bound(exact.begin(), exact.end(), std::make_pair(h, uint32_t{0}));
+    for (; it != exact.end() && it->first == h; ++it) {
+      if (Admit(it->second, q) && std::find(candidates->begin(), candidates->end(), it->second) == candidates->end())
+        candidates->push_back(it->second);
+    }
+  }
   // Acronyms: a one-word query against declared and derived acronyms, a multi-word query's
   // initials against declared ones.
   for (const QueryKey& qk : query) {
@@ -489,6 +505,11 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     const bool both_derived =
         qk.key.transform == Transform::kDerivedAcronym && k.transform == Transform::kDerivedAcronym;
     if (both_derived) return s;  // two full names: the name paths compare them
+    // A full name's initials meeting a declared acronym: three letters collide too often
+    // (Sapporo City University → SCU = Sichuan University) to count on their own.
+    if (qk.key.transform == Transform::kDerivedAcronym &&
+        qk.key.tokens[0].text.size() < options.min_derived_query_acronym)
+      return s;
     const bool declared = qk.key.transform == Transform::kAcronym && k.transform == Transform::kAcronym;
     s.acronym = declared ? options.acronym_score : options.derived_acronym_score;
     s.score = s.acronym;
@@ -717,6 +738,7 @@ size_t NameIndex::memory_bytes() const {
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
   bytes += r.token_offsets.capacity() * 4 + r.token_postings.capacity() * 4 + r.token_idf.capacity() * 4;
   for (const auto& [text, ids] : r.acronyms) bytes += text.capacity() + ids.capacity() * 4 + 64;
+  bytes += r.exact.capacity() * sizeof(r.exact[0]);
   return bytes;
 }
 

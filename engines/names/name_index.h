@@ -62,6 +62,10 @@ struct Options {
   // Scores of acronym matches: declared acronym, record's derived acronym, query's derived.
   double acronym_score = 0.95;         // Default: 0.95.
   double derived_acronym_score = 0.8;  // Default: 0.8.
+  // Shortest initials of a multi-word query that may meet a record's declared acronym:
+  // "Beijing University of Aeronautics and Astronautics" → BUAA counts, 3-letter initials
+  // (Nagoya City University → NCU = Nanchang University) do not. Default: 4.
+  size_t min_derived_query_acronym = 4;
   // Retrieval: tokens and q-grams with postings in more than max_gram_share of the keys are
   // skipped (unless nothing else is left); the rarest max_query_grams are read; at most
   // max_candidates keys with the highest weighted overlap are scored.

@@ -100,5 +100,23 @@ TEST(EntityCheckerTest, JapaneseUniversityIsNotConfusedWithAListedChineseHomogra
   for (const auto& h : r.hits) EXPECT_NE(h.countries.empty() ? "" : h.countries[0], "CN") << h.primary_name;
 }
 
+TEST(EntityCheckerTest, BuildSkipsANameWithNoLetterInsteadOfFailing) {
+  // The MOF asset-freeze import of 2026-03-05 yields the alias "(" for entry 2-478 (RADULAN
+  // SAHIRON); building over all lists failed with "name \"(\" has no letter or digit".
+  model::ListSnapshot snap;
+  snap.list_id = "jp_mof_asset_freeze";
+  model::ListEntry e;
+  e.list_id = "jp_mof_asset_freeze";
+  e.entry_id = "2-478";
+  e.type = model::EntityType::kPerson;
+  e.names = {{"RADULAN SAHIRON", "en", "Latn", model::NameKind::kPrimary}, {"(", "", "Latn", model::NameKind::kAlias}};
+  snap.entries.push_back(e);
+  auto checker = EntityChecker::Build({snap}, std::nullopt, {});
+  ASSERT_TRUE(checker) << checker.error().message;
+  CheckResult r = checker->Check("Radulan Sahiron", {.kind = names::Kind::kPerson});
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].entry_id, "2-478");
+}
+
 }  // namespace
 }  // namespace highfence::checking

@@ -158,6 +158,46 @@ TEST(NameIndexTest, RecordWithSeveralNamesIsReturnedOnce) {
   EXPECT_GT(index.memory_bytes(), 0u);
 }
 
+TEST(NameIndexTest, NameWrittenExactlyAsTheQueryIsFoundAmongManySharingItsWords) {
+  // Found by bench/names/eval_names on the real lists: the UN alias "Abu Ahmad" (and "Aziz",
+  // "Aziz") was not returned at all: "abu" and "ahmad" are both too common
+  // to read alone, and the many names holding both tied, so the exact one could fall past
+  // max_candidates.
+  std::vector<NameRecord> records;
+  const std::string letters = "bcdfghjklmnpqrstvwxz";
+  auto word = [&](size_t i) {
+    return std::string(1, static_cast<char>(std::toupper(letters[i % 20]))) + "a" + letters[(i / 20) % 20] + "o" +
+           letters[(i / 400) % 20] + "e";
+  };
+  uint32_t id = 0;
+  for (size_t i = 0; i < 2000; ++i) records.push_back({id++, "Abu " + word(i), Kind::kPerson, "", false});
+  for (size_t i = 0; i < 1000; ++i) records.push_back({id++, word(i + 2000) + " Ahmad", Kind::kPerson, "", false});
+  for (size_t i = 0; i < 100; ++i) records.push_back({id++, "Abu Ahmad " + word(i + 4000), Kind::kPerson, "", false});
+  const uint32_t target = id;
+  records.push_back({target, "Abu Ahmad", Kind::kPerson, "", false});
+  NameIndex index = BuildOrDie(records);
+  QueryOptions q;  // defaults: threshold 0.7, 10 results
+  const std::vector<Match> matches = index.Query("Abu Ahmad", q);
+  const Match* m = Find(matches, target);
+  ASSERT_NE(m, nullptr);
+  EXPECT_GE(m->score, 0.99);
+  EXPECT_EQ(matches[0].record, target);
+}
+
+TEST(NameIndexTest, ThreeLetterInitialsOfAFullNameDoNotMeetAnotherOrganisationsAcronym) {
+  // Found by bench/names/eval_names: unlisted Japanese universities hit listed Chinese ones at
+  // 0.8 through initials alone (Sapporo City University → SCU, Sichuan University's acronym).
+  NameIndex index = BuildOrDie({{1, "Sichuan University", Kind::kOrganisation, "CN", false},
+                                {1, "SCU", Kind::kOrganisation, "CN", true},
+                                {2, "Beihang University", Kind::kOrganisation, "CN", false},
+                                {2, "BUAA", Kind::kOrganisation, "CN", true}});
+  QueryOptions q;
+  q.threshold = 0.75;
+  EXPECT_EQ(Find(index.Query("Sapporo City University", q), 1), nullptr);
+  EXPECT_NE(Find(index.Query("SCU", q), 1), nullptr);  // the acronym itself still matches
+  EXPECT_NE(Find(index.Query("Beijing University of Aeronautics and Astronautics", q), 2), nullptr);
+}
+
 // Real entries of the ROR subset in ../shared/data/registry/ror_names.tsv.gz (CC0), pinned by
 // their ROR id: the pinned organisations plus the file's first 5,000 names as distractors.
 std::vector<NameRecord> RorRecords(std::vector<std::string>* ids) {

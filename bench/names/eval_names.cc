@@ -1,0 +1,1113 @@
+// SPDX-License-Identifier: Apache-2.0
+// eval_names: labelled evaluation of entity matching (懸念先照合の評価) on the real lists.
+// Imports the official lists and ROR from ../shared/data, builds an EntityChecker, generates
+// labelled queries by program (aliases, cross-script names, degraded primary names, and four
+// kinds of negatives), runs them once at the lowest threshold and prints precision / recall
+// per category and list at 0.70 / 0.75 / 0.80 / 0.85 as markdown. With --throughput it also
+// runs one million queries on 2 threads against lists + ROR (+ Hipo) and compares the
+// indexed query with NameIndex::QueryExhaustive on a sample. docs/benchmarks.md explains
+// the categories and what the evaluation leaves out.
+//
+//   scripts/eval_names.sh [--throughput] [--out FILE]
+//   eval_names [--set eval_set.tsv] [--misses eval_misses.tsv] [--throughput]
+#include <zlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "domain/checking/entity_checker.h"
+#include "domain/lists/catalog.h"
+
+namespace highfence::checking {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kThresholds[] = {0.70, 0.75, 0.80, 0.85};
+constexpr const char* kListIds[] = {
+    "jp_meti_eul", "us_entity_list",  "us_csl", "us_dod_1286", "us_dod_1260h",       "us_bis_mieu",
+    "ca_nro",      "aspi_unitracker", "un",     "ofac",        "jp_mof_asset_freeze"};
+// Score at or above which a ROR record is taken to be a list entry under its registry name
+// (the ROR ↔ list link that supplies ja/zh names of listed organisations).
+constexpr double kLinkThreshold = 0.9;
+
+fs::path DataDir() {
+  const char* env = std::getenv("HF_SHARED_DATA_DIR");
+  return fs::path(env != nullptr ? env : HF_SHARED_DATA_DIR);
+}
+
+[[noreturn]] void Die(const std::string& message) {
+  std::fprintf(stderr, "eval_names: %s\n", message.c_str());
+  std::exit(1);
+}
+
+// ---- small text helpers (only for generating and de-duplicating queries, never for scoring)
+
+// Code points of UTF-8 text; invalid bytes become U+FFFD.
+std::vector<char32_t> Decode(std::string_view s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+void Encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// "Latn", "Hani", "Jpan", "Hang", "Cyrl", "Arab" or "Othr": the script a name is written in.
+std::string ScriptOf(std::string_view s) {
+  bool han = false, kana = false, hangul = false, cyrillic = false, arabic = false, other = false;
+  for (char32_t c : Decode(s)) {
+    if (c < 0x250 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2000 && c < 0x2070) || (c >= 0xFF00 && c < 0xFF60))
+      continue;
+    if ((c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0) || (c >= 0xF900 && c < 0xFB00) || c >= 0x20000)
+      han = true;
+    else if (c >= 0x3040 && c < 0x3100)
+      kana = true;
+    else if ((c >= 0xAC00 && c < 0xD7B0) || (c >= 0x1100 && c < 0x1200) || (c >= 0x3130 && c < 0x3190))
+      hangul = true;
+    else if (c >= 0x400 && c < 0x530)
+      cyrillic = true;
+    else if (c >= 0x600 && c < 0x700)
+      arabic = true;
+    else if (c >= 0x3000 && c < 0x3040)
+      continue;  // CJK punctuation
+    else
+      other = true;
+  }
+  if (hangul) return "Hang";
+  if (kana) return "Jpan";
+  if (han) return "Hani";
+  if (cyrillic) return "Cyrl";
+  if (arabic) return "Arab";
+  return other ? "Othr" : "Latn";
+}
+
+// Lower-cased ASCII, ASCII punctuation → space, full-width ASCII folded, spaces collapsed;
+// other characters kept. Used for exact-equality checks only.
+std::string Fold(std::string_view s) {
+  std::string out;
+  for (char32_t c : Decode(s)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c = c - 0xFF01 + 0x21;
+    if (c == 0x3000) c = ' ';
+    if (c < 0x80) {
+      if (std::isalnum(static_cast<int>(c)))
+        out += static_cast<char>(std::tolower(static_cast<int>(c)));
+      else if (!out.empty() && out.back() != ' ')
+        out += ' ';
+    } else {
+      Encode(c, out);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> Tokens(std::string_view folded) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < folded.size()) {
+    size_t e = folded.find(' ', b);
+    if (e == std::string::npos) e = folded.size();
+    if (e > b) out.emplace_back(folded.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// Order-free folded form without "the": "The Harbin Institute of Technology" ≡
+// "harbin institute of technology" ≡ "Institute of Technology, Harbin".
+std::string TokenSetKey(std::string_view s) {
+  std::vector<std::string> t = Tokens(Fold(s));
+  std::erase(t, "the");
+  std::sort(t.begin(), t.end());
+  std::string out;
+  for (const auto& x : t) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+std::string ReplaceWord(std::string s, const std::string& from, const std::string& to) {
+  size_t at = s.find(from);
+  while (at != std::string::npos) {
+    const size_t end = at + from.size();
+    const bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(s[at - 1]));
+    const bool right = end == s.size() || !std::isalpha(static_cast<unsigned char>(s[end]));
+    if (left && right) {
+      s.replace(at, from.size(), to);
+      at = s.find(from, at + to.size());
+    } else {
+      at = s.find(from, at + 1);
+    }
+  }
+  return s;
+}
+
+std::string FullWidth(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c > 0x20 && c < 0x7F)
+      Encode(static_cast<char32_t>(0xFF01 + (c - 0x21)), out);
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string ReadGzip(const fs::path& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) Die("cannot open " + path.string());
+  std::string content;
+  char buf[1 << 16];
+  int n = 0;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) content.append(buf, static_cast<size_t>(n));
+  gzclose(f);
+  return content;
+}
+
+std::vector<nlohmann::json> ReadJsonLines(const fs::path& path) {
+  std::vector<nlohmann::json> out;
+  const std::string content = ReadGzip(path);
+  size_t b = 0;
+  while (b < content.size()) {
+    size_t e = content.find('\n', b);
+    if (e == std::string::npos) e = content.size();
+    if (e > b) {
+      auto j = nlohmann::json::parse(content.begin() + static_cast<long>(b), content.begin() + static_cast<long>(e),
+                                     nullptr, false);
+      if (!j.is_discarded()) out.push_back(std::move(j));
+    }
+    b = e + 1;
+  }
+  return out;
+}
+
+// ---- the labelled set
+
+struct LabelledQuery {
+  std::string category;  // alias, cross_script, transformed, neg_registry, neg_generic, neg_person, neg_mext
+  std::string group;     // list id for positives; sub-kind for negatives
+  std::string kind;      // how the query was made
+  std::string query;
+  std::optional<names::Kind> as;  // queried as organisation / person / either
+  std::string country;
+  std::vector<std::string> expected;  // "list:entry"; empty for negatives
+  // Entries of other lists with a full name equal to one of the expected entry's (the same
+  // person or organisation listed twice, e.g. MOF and UN): a hit on them is neither TP nor FP.
+  std::vector<std::string> same_entity;
+};
+
+struct Outcome {
+  std::vector<std::pair<std::string, double>> hits;  // "list:entry", score (≥ lowest threshold)
+  std::string best_name;                             // primary name of the best hit
+};
+
+std::string Key(const std::string& list, const std::string& entry) {
+  return list + ":" + entry;
+}
+
+names::Kind KindOf(model::EntityType t) {
+  return t == model::EntityType::kPerson ? names::Kind::kPerson : names::Kind::kOrganisation;
+}
+
+struct Data {
+  std::vector<model::ListSnapshot> snapshots;
+  model::Registry ror;
+  std::vector<nlohmann::json> mext;
+  std::vector<nlohmann::json> hipo;
+};
+
+Data Load() {
+  Data d;
+  const fs::path dir = DataDir();
+  for (const char* id : kListIds) {
+    const lists::CatalogEntry* c = lists::FindList(id);
+    if (c == nullptr || c->import == nullptr) Die(std::string("no importer for ") + id);
+    auto snap = c->import(dir / c->info.default_file);
+    if (!snap) Die(snap.error().message);
+    d.snapshots.push_back(std::move(*snap));
+  }
+  const lists::CatalogEntry* ror = lists::FindList("ror");
+  auto registry = ror->import_registry(dir / ror->info.default_file);
+  if (!registry) Die(registry.error().message);
+  d.ror = std::move(*registry);
+  d.mext = ReadJsonLines(dir / "registry/jp_universities_mext_r4.jsonl.gz");
+  d.hipo = ReadJsonLines(dir / "registry/hipo_world_universities.jsonl.gz");
+  return d;
+}
+
+EntityChecker MustBuild(std::vector<model::ListSnapshot> snapshots) {
+  auto c = EntityChecker::Build(std::move(snapshots), std::nullopt, {});
+  if (!c) Die(c.error().message);
+  return std::move(*c);
+}
+
+std::vector<Outcome> Run(const EntityChecker& checker, const std::vector<LabelledQuery>& queries) {
+  std::vector<Outcome> out(queries.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < queries.size(); i = next++) {
+      CheckOptions o;
+      o.kind = queries[i].as;
+      o.country = queries[i].country;
+      o.threshold = kThresholds[0];
+      o.max_results = 10;  // the default
+      CheckResult r = checker.Check(queries[i].query, o);
+      for (const ListHit& h : r.hits) out[i].hits.emplace_back(Key(h.list_id, h.entry_id), h.match.score);
+      if (!r.hits.empty()) out[i].best_name = r.hits[0].primary_name + " (" + r.hits[0].match.record_name + ")";
+    }
+  };
+  std::thread helper(work);
+  work();
+  helper.join();
+  return out;
+}
+
+// Entries with names in two scripts, and the list snapshots with one side of each such entry
+// removed (so that a query in the other script can only be answered across scripts).
+struct Ablation {
+  std::vector<model::ListSnapshot> without_nonlatin;  // Latin names only, for these entries
+  std::vector<model::ListSnapshot> without_latin;     // non-Latin names only, for these entries
+  std::vector<LabelledQuery> queries;
+};
+
+Ablation CrossScriptInLists(const std::vector<model::ListSnapshot>& snapshots) {
+  Ablation a{snapshots, snapshots, {}};
+  for (size_t s = 0; s < snapshots.size(); ++s) {
+    for (size_t e = 0; e < snapshots[s].entries.size(); ++e) {
+      const model::ListEntry& entry = snapshots[s].entries[e];
+      if (entry.type == model::EntityType::kVessel) continue;
+      std::vector<const model::Name*> latin, other;
+      for (const auto& n : entry.names) (ScriptOf(n.text) == "Latn" ? latin : other).push_back(&n);
+      if (latin.empty() || other.empty()) continue;
+      const std::string key = Key(entry.list_id, entry.entry_id);
+      for (const model::Name* n : other) {
+        a.queries.push_back(
+            {"cross_script", entry.list_id, ScriptOf(n->text) + "→Latn", n->text, KindOf(entry.type), "", {key}});
+      }
+      a.queries.push_back({"cross_script",
+                           entry.list_id,
+                           "Latn→" + ScriptOf(other[0]->text),
+                           latin[0]->text,
+                           KindOf(entry.type),
+                           "",
+                           {key}});
+      auto& keep_latin = a.without_nonlatin[s].entries[e].names;
+      std::erase_if(keep_latin, [](const model::Name& n) { return ScriptOf(n.text) != "Latn"; });
+      auto& keep_other = a.without_latin[s].entries[e].names;
+      std::erase_if(keep_other, [](const model::Name& n) { return ScriptOf(n.text) == "Latn"; });
+    }
+  }
+  return a;
+}
+
+// "(a.k.a.:", "（別称": the label of an alias column left as an alias by an importer.
+bool IsAliasMarker(const std::string& folded) {
+  static const std::set<std::string> kMarkers = {"a k a", "aka", "f k a", "fka", "別称", "別名", "旧称", "通称"};
+  return kMarkers.count(folded) > 0;
+}
+
+std::vector<LabelledQuery> Aliases(const std::vector<model::ListSnapshot>& snapshots, size_t* artefacts) {
+  std::vector<LabelledQuery> out;
+  *artefacts = 0;
+  for (const auto& snap : snapshots) {
+    for (const auto& e : snap.entries) {
+      if (e.type == model::EntityType::kVessel || e.names.empty()) continue;
+      const std::string primary = Fold(e.names[0].text);
+      std::set<std::string> seen;
+      for (size_t i = 1; i < e.names.size(); ++i) {
+        const model::Name& n = e.names[i];
+        if (n.kind == model::NameKind::kPrimary || n.kind == model::NameKind::kTranslation) continue;
+        const std::string folded = Fold(n.text);
+        if (folded.empty() || folded == primary || !seen.insert(folded).second) continue;
+        if (IsAliasMarker(folded)) {  // an importer artefact, not a name: counted, not asked
+          ++*artefacts;
+          continue;
+        }
+        out.push_back({"alias",
+                       snap.list_id,
+                       model::NameKindName(n.kind),
+                       n.text,
+                       KindOf(e.type),
+                       "",
+                       {Key(e.list_id, e.entry_id)}});
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<LabelledQuery> Transformed(const std::vector<model::ListSnapshot>& snapshots) {
+  static const std::pair<const char*, const char*> kAbbreviations[] = {
+      {"University", "Univ."},    {"UNIVERSITY", "UNIV."},    {"Institute", "Inst."},  {"INSTITUTE", "INST."},
+      {"Technology", "Tech."},    {"TECHNOLOGY", "TECH."},    {"Company", "Co."},      {"COMPANY", "CO."},
+      {"Corporation", "Corp."},   {"CORPORATION", "CORP."},   {"Limited", "Ltd."},     {"LIMITED", "LTD."},
+      {"International", "Int'l"}, {"INTERNATIONAL", "INT'L"}, {"Laboratory", "Lab."},  {"LABORATORY", "LAB."},
+      {"Academy", "Acad."},       {"ACADEMY", "ACAD."},       {"Industries", "Inds."}, {"INDUSTRIES", "INDS."}};
+  std::vector<LabelledQuery> out;
+  for (const auto& snap : snapshots) {
+    for (const auto& e : snap.entries) {
+      if (e.type == model::EntityType::kVessel || e.names.empty()) continue;
+      const std::string& name = e.names[0].text;
+      if (ScriptOf(name) != "Latn") continue;
+      const names::Kind as = KindOf(e.type);
+      const std::string key = Key(e.list_id, e.entry_id);
+      auto add = [&](const char* kind, const std::string& q) {
+        if (q != name && !Fold(q).empty()) out.push_back({"transformed", snap.list_id, kind, q, as, "", {key}});
+      };
+      std::string lower = name, upper = name;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      add("lower_case", lower);
+      add("upper_case", upper);
+      std::string abbreviated = name;
+      for (const auto& [from, to] : kAbbreviations) abbreviated = ReplaceWord(abbreviated, from, to);
+      add("abbreviated", abbreviated);
+      std::string bare;
+      for (char c : name) {
+        if (std::string_view(".,-()'\"/&;:").find(c) == std::string_view::npos)
+          bare += c;
+        else if (c == '-' || c == '/')
+          bare += ' ';
+      }
+      add("no_punctuation", bare);
+      add("full_width", FullWidth(name));
+      // A letter dropped from the middle of the longest word (a typing slip).
+      std::vector<std::string> words = Tokens(name);
+      if (!words.empty()) {
+        auto longest =
+            std::max_element(words.begin(), words.end(), [](auto& a, auto& b) { return a.size() < b.size(); });
+        if (longest->size() >= 6 && std::isalpha(static_cast<unsigned char>((*longest)[longest->size() / 2]))) {
+          std::string typo = name;
+          typo.erase(name.find(*longest) + longest->size() / 2, 1);
+          add("dropped_letter", typo);
+        }
+      }
+      if (as == names::Kind::kPerson && words.size() >= 2) {
+        // Family name first ↔ last: "KIM Jong Un" → "Jong Un KIM".
+        std::string swapped;
+        for (size_t i = 1; i < words.size(); ++i) swapped += words[i] + " ";
+        add("word_order", swapped + words[0]);
+      }
+    }
+  }
+  return out;
+}
+
+// ROR ↔ list link: a ROR record is a list entry when one of its Latin non-acronym names
+// matches the entry at ≥ kLinkThreshold with the record's country.
+std::map<size_t, std::vector<std::string>> LinkRegistry(const EntityChecker& checker, const model::Registry& ror) {
+  std::map<size_t, std::vector<std::string>> links;
+  std::vector<LabelledQuery> probes;
+  std::vector<size_t> owner;
+  for (size_t i = 0; i < ror.records.size(); ++i) {
+    for (const auto& n : ror.records[i].names) {
+      if (n.kind == model::NameKind::kAcronym || ScriptOf(n.text) != "Latn") continue;
+      probes.push_back({"", "", "", n.text, names::Kind::kOrganisation, ror.records[i].country_code, {}});
+      owner.push_back(i);
+    }
+  }
+  const std::vector<Outcome> found = Run(checker, probes);
+  for (size_t p = 0; p < probes.size(); ++p) {
+    for (const auto& [key, score] : found[p].hits) {
+      auto& v = links[owner[p]];
+      if (score >= kLinkThreshold && std::find(v.begin(), v.end(), key) == v.end()) v.push_back(key);
+    }
+    if (links.count(owner[p]) && links[owner[p]].empty()) links.erase(owner[p]);
+  }
+  return links;
+}
+
+std::vector<LabelledQuery> RegistryLabels(const Data& d, const std::map<size_t, std::vector<std::string>>& links) {
+  std::unordered_map<std::string, const model::ListEntry*> entries;
+  for (const auto& s : d.snapshots)
+    for (const auto& e : s.entries) entries[Key(e.list_id, e.entry_id)] = &e;
+  std::vector<LabelledQuery> out;
+  for (const auto& [record, keys] : links) {
+    const model::OrgRecord& r = d.ror.records[record];
+    std::set<std::string> listed_names;  // names the linked entries already carry
+    std::vector<size_t> cjk_lengths;
+    for (const auto& k : keys) {
+      for (const auto& n : entries[k]->names) {
+        listed_names.insert(Fold(n.text));
+        if (ScriptOf(n.text) != "Latn") cjk_lengths.push_back(Decode(n.text).size());
+      }
+    }
+    for (const auto& n : r.names) {
+      const std::string script = ScriptOf(n.text);
+      if (script == "Latn" || n.kind == model::NameKind::kAcronym || listed_names.count(Fold(n.text))) continue;
+      // Same length as a listed CJK name but written differently: a variant-character pair
+      // that exists in the data (e.g. a traditional-script list name, a simplified ROR label).
+      const bool variant =
+          std::find(cjk_lengths.begin(), cjk_lengths.end(), Decode(n.text).size()) != cjk_lengths.end();
+      std::string list_id = keys[0].substr(0, keys[0].find(':'));
+      out.push_back({"cross_script", list_id, std::string("ror_label_") + script + (variant ? "_variant" : ""), n.text,
+                     names::Kind::kOrganisation, "", keys});
+    }
+  }
+  return out;
+}
+
+// Negatives (a): ROR organisations on no list that share a distinctive word or the city with
+// a listed organisation. "On no list" is decided without the engine: no name of the record
+// (or of its parents) equals a list name token for token, and none contains a listed
+// organisation's whole name (campuses, institutes of a listed university).
+std::vector<LabelledQuery> RegistryNegatives(const Data& d, const std::map<size_t, std::vector<std::string>>& links,
+                                             size_t per_kind, size_t* excluded_out) {
+  static const std::unordered_set<std::string> kCommon = {
+      "university",  "institute", "technology",   "research",   "science",       "sciences",    "academy",
+      "national",    "state",     "engineering",  "center",     "centre",        "company",     "limited",
+      "corporation", "group",     "industry",     "industrial", "international", "china",       "chinese",
+      "russian",     "iran",      "iranian",      "korea",      "korean",        "japan",       "federal",
+      "central",     "college",   "school",       "laboratory", "hospital",      "ministry",    "foundation",
+      "development", "trading",   "technologies", "systems",    "with",          "from",        "ltd",
+      "llc",         "co",        "inc",          "and",        "the",           "for",         "public",
+      "joint",       "stock",     "open",         "scientific", "production",    "association", "enterprise",
+      "general",     "society",   "medical"};
+  std::set<std::string> list_keys;                    // token-set keys of all list names
+  std::vector<std::vector<std::string>> listed_orgs;  // folded token sequences of listed organisations (≥ 2 tokens)
+  for (const auto& s : d.snapshots) {
+    for (const auto& e : s.entries) {
+      for (const auto& n : e.names) {
+        list_keys.insert(TokenSetKey(n.text));
+        if (e.type == model::EntityType::kOrganisation && n.kind != model::NameKind::kAcronym) {
+          auto t = Tokens(Fold(n.text));
+          if (t.size() >= 2) listed_orgs.push_back(std::move(t));
+        }
+      }
+    }
+  }
+  auto contains_listed = [&](const std::vector<std::string>& t) {
+    for (const auto& l : listed_orgs) {
+      if (l.size() > t.size()) continue;
+      if (std::search(t.begin(), t.end(), l.begin(), l.end()) != t.end()) return true;
+    }
+    return false;
+  };
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < d.ror.records.size(); ++i) by_id[d.ror.records[i].id] = i;
+  std::vector<char> excluded(d.ror.records.size(), 0);
+  for (size_t i = 0; i < d.ror.records.size(); ++i) {
+    for (const auto& n : d.ror.records[i].names) {
+      if (n.kind == model::NameKind::kAcronym) continue;
+      if (list_keys.count(TokenSetKey(n.text)) || contains_listed(Tokens(Fold(n.text)))) excluded[i] = 1;
+    }
+  }
+  for (size_t i = 0; i < d.ror.records.size(); ++i) {  // children of excluded records
+    for (const auto& rel : d.ror.records[i].relationships) {
+      auto it = by_id.find(rel.id);
+      if (rel.type == "parent" && it != by_id.end() && excluded[it->second] == 1) excluded[i] = 2;
+    }
+  }
+  *excluded_out = static_cast<size_t>(std::count_if(excluded.begin(), excluded.end(), [](char c) { return c != 0; }));
+
+  // Distinctive words of listed organisations: ≥ 4 letters, not a common word, in at most
+  // 300 ROR records. Cities of listed organisations: from list addresses and linked records.
+  std::unordered_map<std::string, int> df;
+  for (const auto& r : d.ror.records) {
+    std::set<std::string> seen;
+    for (const auto& n : r.names)
+      for (auto& t : Tokens(Fold(n.text))) seen.insert(t);
+    for (const auto& t : seen) ++df[t];
+  }
+  std::set<std::string> distinctive, cities;
+  for (const auto& s : d.snapshots) {
+    for (const auto& e : s.entries) {
+      if (e.type != model::EntityType::kOrganisation) continue;
+      for (const auto& n : e.names)
+        for (auto& t : Tokens(Fold(n.text)))
+          if (t.size() >= 4 && ScriptOf(t) == "Latn" && !kCommon.count(t) && df[t] > 0 && df[t] <= 300)
+            distinctive.insert(t);
+      for (const auto& a : e.addresses)
+        if (!a.city.empty()) cities.insert(Fold(a.city));
+    }
+  }
+  for (const auto& [record, keys] : links)
+    if (!d.ror.records[record].city.empty()) cities.insert(Fold(d.ror.records[record].city));
+
+  std::vector<LabelledQuery> by_token, by_city;
+  for (size_t i = 0; i < d.ror.records.size(); ++i) {
+    const model::OrgRecord& r = d.ror.records[i];
+    if (excluded[i] || links.count(i) || r.status != "active" || r.names.empty()) continue;
+    const std::string& name = r.names[0].text;
+    if (ScriptOf(name) != "Latn") continue;
+    std::string shared;
+    for (auto& t : Tokens(Fold(name)))
+      if (distinctive.count(t)) shared = t;
+    if (!shared.empty()) {
+      by_token.push_back({"neg_registry", "shared_word", "word:" + shared, name, names::Kind::kOrganisation, "", {}});
+    } else if (!r.city.empty() && cities.count(Fold(r.city))) {
+      by_city.push_back({"neg_registry", "same_city", "city:" + r.city, name, names::Kind::kOrganisation, "", {}});
+    }
+  }
+  // A fixed, spread-out sample: every k-th record in file order.
+  auto sample = [per_kind](std::vector<LabelledQuery> v) {
+    if (v.size() <= per_kind) return v;
+    std::vector<LabelledQuery> out;
+    for (size_t i = 0; i < per_kind; ++i) out.push_back(v[i * v.size() / per_kind]);
+    return out;
+  };
+  std::vector<LabelledQuery> out = sample(std::move(by_token));
+  for (auto& q : sample(std::move(by_city))) out.push_back(std::move(q));
+  return out;
+}
+
+std::vector<LabelledQuery> GenericNegatives() {
+  // Queries with nothing but organisation-form or generic words.
+  static const char* kGeneric[] = {"University",
+                                   "Co., Ltd.",
+                                   "Institute of Technology",
+                                   "研究所",
+                                   "大学",
+                                   "株式会社",
+                                   "有限公司",
+                                   "Limited",
+                                   "Company",
+                                   "Corporation",
+                                   "LLC",
+                                   "GmbH",
+                                   "Inc.",
+                                   "Group",
+                                   "National University",
+                                   "State University",
+                                   "Research Institute",
+                                   "Academy of Sciences",
+                                   "研究院",
+                                   "工业大学",
+                                   "科技有限公司",
+                                   "国立大学法人",
+                                   "Trading Company",
+                                   "International",
+                                   "Engineering University",
+                                   "Laboratory",
+                                   "Center",
+                                   "The University",
+                                   "Institute",
+                                   "Science and Technology",
+                                   "Industrial Company",
+                                   "Joint Stock Company"};
+  std::vector<LabelledQuery> out;
+  for (const char* q : kGeneric) out.push_back({"neg_generic", "generic", "form_words", q, std::nullopt, "", {}});
+  return out;
+}
+
+// Negatives (c): common personal names, as people. Ten common family names and ten common
+// given names per language, combined (100 per language and writing).
+//  - Japanese family names: top 10 of 名字由来net's national ranking (佐藤 … 加藤); given
+//    names: frequent names in 明治安田生命's annual birth-name rankings across decades.
+//  - Chinese family names: top 10 of 公安部 户籍人口 statistics (王 李 张 刘 陈 杨 黄 赵 吴 周);
+//    given names: the most frequent single/double given names in the same reports (伟 芳 娜 …).
+//  - Korean family names: top 10 of the 2015 Statistics Korea census (김 이 박 최 정 강 조 윤 장 임);
+//    given names: frequent names in Korean birth registrations (민준 서연 지훈 …).
+//  - English family names: top 10 of the US Census 2010 surnames; given names: top names of
+//    the US Social Security Administration's 100-year list.
+struct CommonName {
+  const char* latin;
+  const char* native;  // nullptr for English
+};
+const CommonName kJaFamily[] = {
+    {"Sato", "佐藤"},     {"Suzuki", "鈴木"},   {"Takahashi", "高橋"}, {"Tanaka", "田中"},    {"Ito", "伊藤"},
+    {"Watanabe", "渡辺"}, {"Yamamoto", "山本"}, {"Nakamura", "中村"},  {"Kobayashi", "小林"}, {"Kato", "加藤"}};
+const CommonName kJaGiven[] = {{"Hiroshi", "浩"},  {"Kenichi", "健一"}, {"Daisuke", "大輔"}, {"Shota", "翔太"},
+                               {"Takuya", "拓也"}, {"Yuko", "裕子"},    {"Keiko", "恵子"},   {"Yoko", "陽子"},
+                               {"Miho", "美穂"},   {"Sakura", "さくら"}};
+const CommonName kZhFamily[] = {{"Wang", "王"}, {"Li", "李"},    {"Zhang", "张"}, {"Liu", "刘"}, {"Chen", "陈"},
+                                {"Yang", "杨"}, {"Huang", "黄"}, {"Zhao", "赵"},  {"Wu", "吴"},  {"Zhou", "周"}};
+const CommonName kZhGiven[] = {{"Wei", "伟"},       {"Fang", "芳"},  {"Na", "娜"},  {"Min", "敏"}, {"Jing", "静"},
+                               {"Xiuying", "秀英"}, {"Qiang", "强"}, {"Lei", "磊"}, {"Jun", "军"}, {"Yong", "勇"}};
+const CommonName kKoFamily[] = {{"Kim", "김"},  {"Lee", "이"}, {"Park", "박"}, {"Choi", "최"}, {"Jung", "정"},
+                                {"Kang", "강"}, {"Cho", "조"}, {"Yoon", "윤"}, {"Jang", "장"}, {"Lim", "임"}};
+const CommonName kKoGiven[] = {{"Min-jun", "민준"},  {"Seo-yeon", "서연"}, {"Ji-hoon", "지훈"},   {"Ji-young", "지영"},
+                               {"Hyun-woo", "현우"}, {"Su-jin", "수진"},   {"Young-soo", "영수"}, {"Jung-hee", "정희"},
+                               {"Sung-min", "성민"}, {"Eun-ji", "은지"}};
+const CommonName kEnFamily[] = {{"Smith", nullptr},     {"Johnson", nullptr}, {"Williams", nullptr}, {"Brown", nullptr},
+                                {"Jones", nullptr},     {"Garcia", nullptr},  {"Miller", nullptr},   {"Davis", nullptr},
+                                {"Rodriguez", nullptr}, {"Martinez", nullptr}};
+const CommonName kEnGiven[] = {{"James", nullptr},  {"Mary", nullptr},     {"John", nullptr},    {"Patricia", nullptr},
+                               {"Robert", nullptr}, {"Jennifer", nullptr}, {"Michael", nullptr}, {"Linda", nullptr},
+                               {"David", nullptr},  {"Elizabeth", nullptr}};
+
+std::vector<LabelledQuery> PersonNegatives(const std::vector<model::ListSnapshot>& snapshots, size_t* excluded) {
+  std::set<std::string> listed;
+  for (const auto& s : snapshots)
+    for (const auto& e : s.entries)
+      if (e.type == model::EntityType::kPerson)
+        for (const auto& n : e.names) listed.insert(TokenSetKey(n.text));
+  std::vector<LabelledQuery> out;
+  *excluded = 0;
+  auto add = [&](const std::string& group, std::string q) {
+    if (listed.count(TokenSetKey(q)) || listed.count(Fold(q))) {
+      ++*excluded;
+      return;
+    }
+    out.push_back({"neg_person", group, "common_name", std::move(q), names::Kind::kPerson, "", {}});
+  };
+  for (const auto& f : kJaFamily)
+    for (const auto& g : kJaGiven) {
+      add("ja-Latn (given family)", std::string(g.latin) + " " + f.latin);
+      add("ja-Jpan (family given)", std::string(f.native) + " " + g.native);
+    }
+  for (const auto& f : kZhFamily)
+    for (const auto& g : kZhGiven) {
+      add("zh-Latn (family given)", std::string(f.latin) + " " + g.latin);
+      add("zh-Hani (family given)", std::string(f.native) + g.native);
+    }
+  for (const auto& f : kKoFamily)
+    for (const auto& g : kKoGiven) {
+      add("ko-Latn (family given)", std::string(f.latin) + " " + g.latin);
+      add("ko-Hang (family given)", std::string(f.native) + g.native);
+    }
+  for (const auto& f : kEnFamily)
+    for (const auto& g : kEnGiven) add("en-Latn (given family)", std::string(g.latin) + " " + f.latin);
+  return out;
+}
+
+// Negatives (d): Japanese universities of the MEXT list that are on no list.
+std::vector<LabelledQuery> MextNegatives(const Data& d, size_t* excluded) {
+  std::set<std::string> listed;
+  for (const auto& s : d.snapshots)
+    for (const auto& e : s.entries)
+      for (const auto& n : e.names) listed.insert(TokenSetKey(n.text));
+  std::vector<LabelledQuery> out;
+  *excluded = 0;
+  for (const auto& u : d.mext) {
+    const std::string ja = u.value("name_ja", ""), en = u.value("name_en", "");
+    if (listed.count(TokenSetKey(ja)) || (!en.empty() && listed.count(TokenSetKey(en)))) {
+      ++*excluded;
+      continue;
+    }
+    if (!ja.empty()) {
+      out.push_back({"neg_mext", "ja, no country", "mext_ja", ja, names::Kind::kOrganisation, "", {}});
+      out.push_back({"neg_mext", "ja, country JP", "mext_ja", ja, names::Kind::kOrganisation, "JP", {}});
+    }
+    if (!en.empty()) out.push_back({"neg_mext", "en, no country", "mext_en", en, names::Kind::kOrganisation, "", {}});
+  }
+  return out;
+}
+
+// Fills same_entity of positive queries: entries sharing a full name (two or more words, or
+// a CJK name of three or more characters) with an expected entry.
+void MarkSameEntities(const std::vector<model::ListSnapshot>& snapshots, std::vector<LabelledQuery>& set) {
+  std::unordered_map<std::string, std::vector<std::string>> by_name;
+  std::unordered_map<std::string, std::vector<std::string>> names_of;
+  for (const auto& s : snapshots) {
+    for (const auto& e : s.entries) {
+      for (const auto& n : e.names) {
+        const std::string k = TokenSetKey(n.text);
+        const bool full = ScriptOf(n.text) == "Latn" ? Tokens(k).size() >= 2 : Decode(k).size() >= 3;
+        if (!full || n.kind == model::NameKind::kAcronym) continue;
+        by_name[k].push_back(Key(e.list_id, e.entry_id));
+        names_of[Key(e.list_id, e.entry_id)].push_back(k);
+      }
+    }
+  }
+  for (LabelledQuery& q : set) {
+    for (const std::string& expected : q.expected) {
+      for (const std::string& k : names_of[expected]) {
+        for (const std::string& other : by_name[k]) {
+          if (std::find(q.expected.begin(), q.expected.end(), other) == q.expected.end() &&
+              std::find(q.same_entity.begin(), q.same_entity.end(), other) == q.same_entity.end())
+            q.same_entity.push_back(other);
+        }
+      }
+    }
+  }
+}
+
+// ---- scoring and tables
+
+struct Counts {
+  size_t n = 0, tp = 0, fp = 0, fn = 0, tn = 0;
+};
+
+bool IsNegative(const LabelledQuery& q) {
+  return q.expected.empty();
+}
+
+void Tally(const LabelledQuery& q, const Outcome& o, double t, Counts& c) {
+  ++c.n;
+  bool any = false, right = false;
+  for (const auto& [key, score] : o.hits) {
+    if (score < t) continue;
+    if (std::find(q.same_entity.begin(), q.same_entity.end(), key) != q.same_entity.end()) continue;
+    any = true;
+    if (std::find(q.expected.begin(), q.expected.end(), key) != q.expected.end()) right = true;
+  }
+  if (IsNegative(q)) {
+    (any ? c.fp : c.tn)++;
+    return;
+  }
+  if (right)
+    ++c.tp;
+  else
+    ++c.fn;
+  if (any && !right) ++c.fp;
+}
+
+std::string Ratio(size_t a, size_t b) {
+  if (b == 0) return "–";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(a) / static_cast<double>(b));
+  return buf;
+}
+
+void Table(std::FILE* out, const std::string& category, const std::vector<LabelledQuery>& qs,
+           const std::vector<Outcome>& os, bool by_kind) {
+  std::map<std::string, std::vector<size_t>> groups;
+  bool negative = false;
+  for (size_t i = 0; i < qs.size(); ++i) {
+    if (qs[i].category != category) continue;
+    negative = IsNegative(qs[i]);
+    groups[by_kind ? qs[i].kind : qs[i].group].push_back(i);
+    groups["**all**"].push_back(i);
+  }
+  if (groups.empty()) return;
+  std::fprintf(out, "\n| %s | n |", by_kind ? "kind" : "group");
+  for (double t : kThresholds) std::fprintf(out, " t=%.2f %s |", t, negative ? "TNR (TN/FP)" : "P / R (TP/FP/FN)");
+  std::fprintf(out, "\n|---|---:|");
+  for (size_t i = 0; i < std::size(kThresholds); ++i) std::fprintf(out, "---|");
+  std::fprintf(out, "\n");
+  for (const auto& [name, idx] : groups) {
+    std::fprintf(out, "| %s | %zu |", name.c_str(), idx.size());
+    for (double t : kThresholds) {
+      Counts c;
+      for (size_t i : idx) Tally(qs[i], os[i], t, c);
+      if (negative)
+        std::fprintf(out, " %s (%zu/%zu) |", Ratio(c.tn, c.n).c_str(), c.tn, c.fp);
+      else
+        std::fprintf(out, " %s / %s (%zu/%zu/%zu) |", Ratio(c.tp, c.tp + c.fp).c_str(),
+                     Ratio(c.tp, c.tp + c.fn).c_str(), c.tp, c.fp, c.fn);
+    }
+    std::fprintf(out, "\n");
+  }
+}
+
+std::string Clean(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string Expected(const LabelledQuery& q) {
+  if (q.expected.empty()) return "none";
+  std::string s;
+  for (const auto& k : q.expected) s += (s.empty() ? "" : "|") + k;
+  return s;
+}
+
+// ---- throughput
+
+double RssMb() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+  return 0;
+}
+
+void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>& set) {
+  std::vector<names::NameRecord> records;
+  uint32_t id = 0;
+  size_t list_entities = 0, ror_entities = 0, hipo_entities = 0;
+  for (const auto& s : d.snapshots) {
+    for (const auto& e : s.entries) {
+      if (e.type == model::EntityType::kVessel) continue;
+      for (const auto& n : e.names)
+        if (!Fold(n.text).empty())
+          records.push_back({id, n.text, KindOf(e.type), "", n.kind == model::NameKind::kAcronym});
+      ++id, ++list_entities;
+    }
+  }
+  for (const auto& r : d.ror.records) {
+    for (const auto& n : r.names)
+      if (!Fold(n.text).empty())
+        records.push_back(
+            {id, n.text, names::Kind::kOrganisation, r.country_code, n.kind == model::NameKind::kAcronym});
+    ++id, ++ror_entities;
+  }
+  for (const auto& h : d.hipo) {  // universities ROR lacks (no id by domain or name)
+    if (!h.value("ror_ids_by_domain", nlohmann::json::array()).empty() ||
+        !h.value("ror_ids_by_name", nlohmann::json::array()).empty())
+      continue;
+    const std::string name = h.value("name", "");
+    if (Fold(name).empty()) continue;
+    records.push_back({id++, name, names::Kind::kOrganisation, h.value("alpha_two_code", ""), false});
+    ++hipo_entities;
+  }
+  const double rss_before = RssMb();
+  const auto b0 = std::chrono::steady_clock::now();
+  auto built = names::NameIndex::Build(records, {});
+  const double build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
+  if (!built) Die(built.error().message);
+  const names::NameIndex& index = *built;
+  const double rss_after = RssMb();
+
+  std::vector<std::pair<std::string, std::optional<names::Kind>>> queries;
+  for (const auto& q : set) queries.emplace_back(q.query, q.as);
+  constexpr size_t kTotal = 1000000;
+  constexpr int kThreads = 2;
+  std::vector<std::vector<std::pair<float, uint32_t>>> latencies(kThreads);  // µs, query index
+  const std::clock_t cpu0 = std::clock();
+  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> threads;
+  std::atomic<size_t> hits{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      auto& lat = latencies[t];
+      lat.reserve(kTotal / kThreads + 1);
+      size_t local_hits = 0;
+      for (size_t i = t; i < kTotal; i += kThreads) {
+        const auto qi = static_cast<uint32_t>((i * 7919) % queries.size());
+        const auto& [q, kind] = queries[qi];
+        names::QueryOptions o;
+        o.kind = kind;
+        o.threshold = 0.75;
+        const auto a = std::chrono::steady_clock::now();
+        local_hits += !index.Query(q, o).empty();
+        lat.emplace_back(std::chrono::duration<float, std::micro>(std::chrono::steady_clock::now() - a).count(), qi);
+      }
+      hits += local_hits;
+    });
+  }
+  for (auto& th : threads) th.join();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+  std::vector<float> all;
+  std::map<std::string, std::vector<float>> by_category;
+  for (auto& l : latencies) {
+    for (const auto& [us, qi] : l) {
+      all.push_back(us);
+      by_category[set[qi].category].push_back(us);
+    }
+  }
+  auto pct = [](std::vector<float>& v, double p) {
+    std::sort(v.begin(), v.end());
+    return static_cast<double>(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))]);
+  };
+
+  // Brute force on a sample, single thread, in the same run: every key scored.
+  constexpr size_t kSample = 200;
+  double fast_s = 0, brute_s = 0;
+  size_t judged = 0, agree = 0;
+  for (size_t i = 0; i < kSample; ++i) {
+    const auto& [q, kind] = queries[(i * 104729) % queries.size()];
+    names::QueryOptions o;
+    o.kind = kind;
+    o.threshold = 0.75;
+    auto a = std::chrono::steady_clock::now();
+    const auto fast = index.Query(q, o);
+    auto b = std::chrono::steady_clock::now();
+    const auto brute = index.QueryExhaustive(q, o);
+    auto c = std::chrono::steady_clock::now();
+    fast_s += std::chrono::duration<double>(b - a).count();
+    brute_s += std::chrono::duration<double>(c - b).count();
+    if (!brute.empty()) {
+      ++judged;
+      agree += !fast.empty() && fast[0].record == brute[0].record;
+    }
+  }
+  std::fprintf(out, "\n## Throughput\n\n");
+  std::fprintf(out,
+               "Index: %zu list entities (vessels excluded) + %zu ROR records + %zu Hipo universities without a ROR id "
+               "= %zu entities, %zu names, %zu keys; built in %.1f s; index memory %.0f MB (NameIndex::memory_bytes), "
+               "process RSS +%.0f MB during build.\n\n",
+               list_entities, ror_entities, hipo_entities, list_entities + ror_entities + hipo_entities,
+               index.name_count(), index.key_count(), build_s, static_cast<double>(index.memory_bytes()) / (1 << 20),
+               rss_after - rss_before);
+  std::fprintf(out, "| measure | value |\n|---|---:|\n");
+  std::fprintf(out, "| queries (the evaluation set, cycled; threshold 0.75) | %zu |\n", kTotal);
+  std::fprintf(out, "| threads | %d |\n| wall time | %.1f s |\n| throughput | %.0f queries/s |\n", kThreads, wall,
+               static_cast<double>(kTotal) / wall);
+  std::fprintf(out, "| process CPU time (both threads) | %.1f s |\n", cpu);
+  std::fprintf(out, "| queries with a match | %.1f %% |\n", 100.0 * static_cast<double>(hits) / kTotal);
+  std::fprintf(out, "| latency p50 / p99 / max (per query, under 2-thread load) | %.0f / %.0f / %.0f µs |\n",
+               pct(all, 0.5), pct(all, 0.99), pct(all, 1.0));
+  std::fprintf(out, "| sample for the baseline | %zu queries, 1 thread |\n", kSample);
+  std::fprintf(out, "| indexed Query, mean | %.0f µs |\n", 1e6 * fast_s / kSample);
+  std::fprintf(out, "| brute force QueryExhaustive, mean | %.1f ms |\n", 1e3 * brute_s / kSample);
+  std::fprintf(out, "| brute force / indexed | %.0f× |\n", brute_s / fast_s);
+  std::fprintf(out, "| 1M queries by brute force (extrapolated, 2 threads) | %.1f h |\n",
+               brute_s / kSample * kTotal / kThreads / 3600);
+  std::fprintf(out, "| same best record as brute force (sample queries with a match) | %zu / %zu |\n", agree, judged);
+  std::fprintf(out,
+               "\nLatency by category of the query (same run):\n\n| category | queries | mean | p50 | p99 "
+               "|\n|---|---:|---:|---:|---:|\n");
+  for (auto& [category, v] : by_category) {
+    double sum = 0;
+    for (float x : v) sum += x;
+    std::fprintf(out, "| %s | %zu | %.0f µs | %.0f µs | %.0f µs |\n", category.c_str(), v.size(),
+                 sum / static_cast<double>(v.size()), pct(v, 0.5), pct(v, 0.99));
+  }
+}
+
+int Main(int argc, char** argv) {
+  std::string set_path = "eval_set.tsv", misses_path = "eval_misses.tsv";
+  bool throughput = false;
+  std::vector<std::string> explain;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--explain" && i + 1 < argc) {
+      explain.push_back(argv[++i]);
+      continue;
+    }
+    if (a == "--set" && i + 1 < argc)
+      set_path = argv[++i];
+    else if (a == "--misses" && i + 1 < argc)
+      misses_path = argv[++i];
+    else if (a == "--throughput")
+      throughput = true;
+    else
+      Die("usage: eval_names [--set FILE] [--misses FILE] [--throughput] [--explain QUERY]…");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  Data d = Load();
+  const EntityChecker checker = MustBuild(d.snapshots);
+  if (!explain.empty()) {  // --explain QUERY: every hit ≥ 0.5 with the engine's explanation
+    for (const std::string& q : explain) {
+      CheckOptions o;
+      o.threshold = 0.5;
+      for (const ListHit& h : checker.Check(q, o).hits)
+        std::printf("%s\t%s:%s\t%.3f\t%s\t%s\n", q.c_str(), h.list_id.c_str(), h.entry_id.c_str(), h.match.score,
+                    h.primary_name.c_str(), h.match.explanation.c_str());
+    }
+    return 0;
+  }
+
+  size_t artefacts = 0;
+  std::vector<LabelledQuery> set = Aliases(d.snapshots, &artefacts);
+  Ablation ablation = CrossScriptInLists(d.snapshots);
+  const auto links = LinkRegistry(checker, d.ror);
+  for (auto& q : Transformed(d.snapshots)) set.push_back(std::move(q));
+  for (auto& q : RegistryLabels(d, links)) set.push_back(std::move(q));
+  size_t ror_excluded = 0, person_excluded = 0, mext_excluded = 0;
+  for (auto& q : RegistryNegatives(d, links, 1500, &ror_excluded)) set.push_back(std::move(q));
+  for (auto& q : GenericNegatives()) set.push_back(std::move(q));
+  for (auto& q : PersonNegatives(d.snapshots, &person_excluded)) set.push_back(std::move(q));
+  for (auto& q : MextNegatives(d, &mext_excluded)) set.push_back(std::move(q));
+
+  MarkSameEntities(d.snapshots, set);
+  MarkSameEntities(d.snapshots, ablation.queries);
+  std::vector<Outcome> outcomes = Run(checker, set);
+  // Cross-script pairs inside the lists run against the ablated indexes.
+  std::vector<LabelledQuery> to_latin, to_other;
+  for (auto& q : ablation.queries) (q.kind.rfind("Latn→", 0) == 0 ? to_other : to_latin).push_back(q);
+  {
+    const EntityChecker latin_only = MustBuild(std::move(ablation.without_nonlatin));
+    auto o = Run(latin_only, to_latin);
+    set.insert(set.end(), to_latin.begin(), to_latin.end());
+    outcomes.insert(outcomes.end(), o.begin(), o.end());
+  }
+  {
+    const EntityChecker other_only = MustBuild(std::move(ablation.without_latin));
+    auto o = Run(other_only, to_other);
+    set.insert(set.end(), to_other.begin(), to_other.end());
+    outcomes.insert(outcomes.end(), o.begin(), o.end());
+  }
+  const double eval_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::ofstream tsv(set_path);
+  tsv << "category\tquery\tkind\texpected\n";
+  for (const auto& q : set)
+    tsv << q.category << '\t' << Clean(q.query) << '\t' << q.kind << '\t' << Expected(q) << '\n';
+  std::ofstream misses(misses_path);
+  misses << "category\tgroup\tkind\tquery\texpected\toutcome_at_0.75\tbest_hit\tbest_score\n";
+  for (size_t i = 0; i < set.size(); ++i) {
+    Counts c;
+    Tally(set[i], outcomes[i], 0.75, c);
+    if (c.tp + c.tn == 1 && c.fp == 0) continue;
+    const auto& h = outcomes[i].hits;
+    misses << set[i].category << '\t' << set[i].group << '\t' << set[i].kind << '\t' << Clean(set[i].query) << '\t'
+           << Expected(set[i]) << '\t' << (c.fp ? "FP" : "FN") << '\t'
+           << (h.empty() ? "" : h[0].first + " " + Clean(outcomes[i].best_name)) << '\t'
+           << (h.empty() ? 0.0 : h[0].second) << '\n';
+  }
+
+  std::FILE* out = stdout;
+  size_t entries = 0, names_count = 0;
+  for (const auto& s : d.snapshots) entries += s.entries.size(), names_count += s.report.names;
+  std::fprintf(out, "# Entity matching evaluation\n\n");
+  std::fprintf(out,
+               "Lists: %zu snapshots, %zu entries, %zu names; ROR: %zu records; %zu ROR records linked to a list "
+               "entry (score ≥ %.2f); MEXT: %zu universities. %zu labelled queries; generated and run in %.0f s.\n\n",
+               d.snapshots.size(), entries, names_count, d.ror.records.size(), links.size(), kLinkThreshold,
+               d.mext.size(), set.size(), eval_s);
+  std::fprintf(
+      out,
+      "Excluded as possibly listed: %zu ROR records (name equal to a list name token for token, containing a "
+      "listed organisation's whole name, or child of such a record); %zu common person names equal to a listed "
+      "person; %zu MEXT universities equal to a list name. Not asked: %zu aliases that are only an alias label "
+      "(\"(a.k.a.:\", \"（別称\": importer artefacts).\n\n",
+      ror_excluded, person_excluded, mext_excluded, artefacts);
+  std::fprintf(
+      out,
+      "Positive categories: TP = the expected entry is among the hits ≥ t (top 10); FN = it is not; FP = hits ≥ t "
+      "but none is the expected entry; hits on an entry of another list that carries the same full name as the "
+      "expected one (the same person or organisation listed twice) are ignored. P = TP/(TP+FP), R = TP/(TP+FN). "
+      "Negative categories (neg_*): TN = no hit "
+      "≥ t, FP = any hit ≥ t; the figure is TN/n (true-negative rate, the 'precision' of a negative set).\n");
+  const std::pair<const char*, const char*> kSections[] = {
+      {"alias", "Alias, acronym, former name → entry (per list)"},
+      {"cross_script", "Cross-script (per list)"},
+      {"transformed", "Degraded primary names (per list)"},
+      {"neg_registry", "Negatives (a): ROR organisations on no list sharing a word or city with a listed one"},
+      {"neg_generic", "Negatives (b): form words and generic queries"},
+      {"neg_person", "Negatives (c): common personal names, as persons"},
+      {"neg_mext", "Negatives (d): Japanese universities (MEXT) on no list"}};
+  for (const auto& [cat, title] : kSections) {
+    std::fprintf(out, "\n### %s\n", title);
+    Table(out, cat, set, outcomes, false);
+    if (std::string(cat) == "alias" || std::string(cat) == "cross_script" || std::string(cat) == "transformed") {
+      std::fprintf(out, "\nBy kind:\n");
+      Table(out, cat, set, outcomes, true);
+    }
+  }
+  std::fflush(out);
+  if (throughput) Throughput(out, d, set);
+  return 0;
+}
+
+}  // namespace
+}  // namespace highfence::checking
+
+int main(int argc, char** argv) {
+  return highfence::checking::Main(argc, argv);
+}
