@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # fuzz.sh smoke           run every built fuzzer over its seed corpus plus a bounded number of new inputs
+#                         (HF_FUZZ_BUILD_DIR: the build holding them; default build/fuzz, test.sh uses build/asan)
 # fuzz.sh run NAME [SECS] fuzz one target for SECS seconds (default 60), growing tests/fuzz/corpus/NAME
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/fuzz/tests/fuzz
+bin=${HF_FUZZ_BUILD_DIR:-build/fuzz}/tests/fuzz
 mode=${1:-smoke}
 shopt -s nullglob
 if [[ "$mode" == smoke ]]; then
