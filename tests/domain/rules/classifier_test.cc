@@ -23,12 +23,15 @@ bool AnyReasonStartsWith(const Classification& c, std::string_view prefix) {
   return false;
 }
 
-const std::vector<KeywordEvidence> kQuantumSensing{{"ct-quantum-sensing-ja", "量子センシング", 0.85, 4, "④ 特定重要技術"},
-                                                   {"ta-10-sensor-ja", "センサー", 0.25, 9, "重要技術領域 10"}};
+const std::vector<KeywordEvidence> kQuantumSensing{
+    {"ct-quantum-sensing-ja", "量子センシング", 0.85, 4, "④ 特定重要技術"},
+    {"ta-10-sensor-ja", "センサー", 0.25, 9, "重要技術領域 10"}};
 const std::vector<KeywordEvidence> kOnlyMidLevel{{"ec-eu-6a003-en", "infrared camera", 0.5, 2, "① EU 6A003"}};
 const std::vector<KeywordEvidence> kFewGeneric{{"a", "laser", 0.3, 1, ""}, {"b", "sensor", 0.25, 2, ""}};
-const std::vector<KeywordEvidence> kManyGeneric{
-    {"a", "laser", 0.3, 1, ""}, {"b", "sensor", 0.25, 2, ""}, {"c", "semiconductor", 0.3, 1, ""}, {"d", "battery", 0.3, 3, ""}};
+const std::vector<KeywordEvidence> kManyGeneric{{"a", "laser", 0.3, 1, ""},
+                                                {"b", "sensor", 0.25, 2, ""},
+                                                {"c", "semiconductor", 0.3, 1, ""},
+                                                {"d", "battery", 0.3, 3, ""}};
 
 TEST(JstTrustTableTest, EveryCellOfTheTable) {
   EXPECT_EQ(LookUp(KeywordHit::kYes, Realisation::kYes).level, RiskLevel::kRed);
