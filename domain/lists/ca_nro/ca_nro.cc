@@ -21,17 +21,9 @@ Result<model::ListSnapshot> ParseCaNro(std::string_view bytes, std::string_view 
     ++snap.report.rows_read;
     const auto& f = r.fields;
     std::string primary = h.Get(f, "name");
-    if (primary.empty()) {
-      internal::Reject(snap.report, name, r.line, "column \"name\" is empty");
-      continue;
-    }
-    model::ListEntry e;
-    e.list_id = std::string(kListId);
-    e.entry_id = internal::Slug(primary);
-    if (!ids.insert(e.entry_id).second) {
-      internal::Reject(snap.report, name, r.line, "duplicate entry \"" + primary + "\"");
-      continue;
-    }
+    auto entry = internal::NewSlugEntry(snap, ids, name, r.line, primary, "name");
+    if (!entry) continue;
+    model::ListEntry& e = *entry;
     e.type = model::EntityType::kOrganisation;
     e.source_line = r.line;
     internal::AddPrimaryWithAcronym(e, primary);

@@ -448,6 +448,23 @@ void Reject(model::ImportReport& report, std::string_view file, int line, std::s
   report.rejected_rows.push_back(model::RejectedRow{std::string(file), line, std::move(reason)});
 }
 
+std::optional<model::ListEntry> NewSlugEntry(model::ListSnapshot& snapshot, std::set<std::string>& ids,
+                                             std::string_view file, int line, const std::string& primary,
+                                             std::string_view column, std::string_view duplicate_note) {
+  if (primary.empty()) {
+    Reject(snapshot.report, file, line, "column \"" + std::string(column) + "\" is empty");
+    return std::nullopt;
+  }
+  model::ListEntry e;
+  e.list_id = snapshot.list_id;
+  e.entry_id = Slug(primary);
+  if (!ids.insert(e.entry_id).second) {
+    Reject(snapshot.report, file, line, "duplicate entry \"" + primary + "\"" + std::string(duplicate_note));
+    return std::nullopt;
+  }
+  return e;
+}
+
 Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;

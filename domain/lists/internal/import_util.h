@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <initializer_list>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,12 @@ model::ListSnapshot StartSnapshot(std::string_view list_id, std::string_view byt
 // Fills the counters of snapshot.report from its entries and rejected rows.
 void Finish(model::ListSnapshot& snapshot);
 void Reject(model::ImportReport& report, std::string_view file, int line, std::string reason);
+// A new entry of snapshot's list keyed by the slug of its primary name, or nullopt after
+// rejecting the row: the primary name (from `column`) is empty, or its slug is already in
+// `ids` ("duplicate entry \"X\"" + duplicate_note).
+std::optional<model::ListEntry> NewSlugEntry(model::ListSnapshot& snapshot, std::set<std::string>& ids,
+                                             std::string_view file, int line, const std::string& primary,
+                                             std::string_view column, std::string_view duplicate_note = "");
 
 // Reads path and hands (bytes, file name) to parse.
 template <typename Parse>

@@ -21,18 +21,10 @@ Result<model::ListSnapshot> ParseUsBisMieu(std::string_view bytes, std::string_v
     ++snap.report.rows_read;
     const auto& f = r.fields;
     std::string primary = h.Get(f, "Name");
-    if (primary.empty()) {
-      internal::Reject(snap.report, name, r.line, "column \"Name\" is empty");
-      continue;
-    }
-    if (!h.Get(f, "End date").empty()) continue;  // delisted
-    model::ListEntry e;
-    e.list_id = std::string(kListId);
-    e.entry_id = internal::Slug(primary);
-    if (!ids.insert(e.entry_id).second) {
-      internal::Reject(snap.report, name, r.line, "duplicate entry \"" + primary + "\"");
-      continue;
-    }
+    if (!primary.empty() && !h.Get(f, "End date").empty()) continue;  // delisted
+    auto entry = internal::NewSlugEntry(snap, ids, name, r.line, primary, "Name");
+    if (!entry) continue;
+    model::ListEntry& e = *entry;
     std::string type = h.Get(f, "Type");
     e.type = type == "Person" ? model::EntityType::kPerson : model::EntityType::kOrganisation;
     e.source_line = r.line;

@@ -35,17 +35,9 @@ Result<model::ListSnapshot> ParseUsDod1286(std::string_view bytes, std::string_v
       continue;
     }
     std::string primary = h.Get(f, "name");
-    if (primary.empty()) {
-      internal::Reject(snap.report, name, r.line, "column \"name\" is empty");
-      continue;
-    }
-    model::ListEntry e;
-    e.list_id = std::string(kListId);
-    e.entry_id = internal::Slug(primary);
-    if (!ids.insert(e.entry_id).second) {
-      internal::Reject(snap.report, name, r.line, "duplicate entry \"" + primary + "\" in edition " + edition);
-      continue;
-    }
+    auto entry = internal::NewSlugEntry(snap, ids, name, r.line, primary, "name", " in edition " + edition);
+    if (!entry) continue;
+    model::ListEntry& e = *entry;
     e.source_line = r.line;
     internal::AddPrimaryWithAcronym(e, primary);
     for (const std::string& a : internal::Split(h.Get(f, "aliases"), ";")) internal::AddAlias(e, a);
