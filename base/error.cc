@@ -13,6 +13,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "already_exists";
     case ErrorCode::kFailedPrecondition:
       return "failed_precondition";
+    case ErrorCode::kAborted:
+      return "aborted";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
     case ErrorCode::kUnauthenticated:

@@ -15,6 +15,7 @@ enum class ErrorCode {
   kNotFound,            // a file, id or entry that does not exist
   kAlreadyExists,       // a unique key taken
   kFailedPrecondition,  // an illegal transition, an encrypted document
+  kAborted,             // a concurrent change won: stale version, retry (HTTP 409)
   kPermissionDenied,    // authenticated but not allowed
   kUnauthenticated,     // no valid credentials
   kResourceExhausted,   // a size or rate limit
