@@ -40,8 +40,9 @@ Result<RiskCategoryCatalogue> ParseRiskCategories(std::string_view bytes, std::s
     if (category.origin != "mit_icc" && category.origin != "highfence")
       return file->Fail(row.line, "origin", "must be \"mit_icc\" or \"highfence\", not \"" + category.origin + "\"");
     category.source.as_of = file->Field(row, "as_of");
-    if (auto date = ParseDate(category.source.as_of, "as_of"); !date)
-      return file->Fail(row.line, "as_of", "\"" + category.source.as_of + "\" is not a date YYYY-MM-DD");
+    const std::string& as_of = category.source.as_of;  // a day, or a month when the source gives no day
+    if (!ParseDate(as_of, "as_of") && !ParseDate(as_of + "-01", "as_of"))
+      return file->Fail(row.line, "as_of", "\"" + as_of + "\" is not a date YYYY-MM-DD or a month YYYY-MM");
     catalogue.categories.push_back(std::move(category));
   }
   return catalogue;

@@ -23,7 +23,7 @@ struct RiskCategory {
   std::string ja;      // "安全保障貿易管理(輸出管理)"
   std::string en;      // "Export controls"
   std::string origin;  // "mit_icc" (named by MIT's review) or "highfence" (added here)
-  SourceRef source;    // document, address, as_of
+  SourceRef source;    // document, address, as_of (YYYY-MM-DD, or YYYY-MM when the source gives no day)
   int line = 0;        // line in the catalogue file
 };
 
@@ -36,7 +36,8 @@ struct RiskCategoryCatalogue {
 
 // Parses catalogue bytes; `name` is used in messages. kInvalidArgument "<name>:<line>: column
 // \"<col>\": <reason>" for a bad header, a wrong column count, an empty or malformed id, a
-// duplicate id, an empty ja / en / source, a bad as_of date or an unknown origin.
+// duplicate id, an empty ja / en / source, an as_of that is neither YYYY-MM-DD nor YYYY-MM, or an
+// unknown origin.
 Result<RiskCategoryCatalogue> ParseRiskCategories(std::string_view bytes, std::string_view name);
 // Reads and parses a file. kNotFound if it cannot be read.
 Result<RiskCategoryCatalogue> LoadRiskCategories(const std::filesystem::path& path);
