@@ -14,9 +14,7 @@ constexpr std::array<std::string_view, 8> kColumns{
 }  // namespace
 
 const MeasureKind* MeasureCatalogue::Find(std::string_view id) const {
-  for (const MeasureKind& kind : kinds)
-    if (kind.id == id) return &kind;
-  return nullptr;
+  return internal::FindById(kinds, id);
 }
 
 Result<MeasureCatalogue> ParseMeasureCatalogue(std::string_view bytes, std::string_view name) {
@@ -47,9 +45,7 @@ Result<MeasureCatalogue> ParseMeasureCatalogue(std::string_view bytes, std::stri
 }
 
 Result<MeasureCatalogue> LoadMeasureCatalogue(const std::filesystem::path& path) {
-  auto bytes = internal::ReadWholeFile(path);
-  if (!bytes) return bytes.error();
-  return ParseMeasureCatalogue(*bytes, path.string());
+  return internal::LoadFile(path, &ParseMeasureCatalogue);
 }
 
 }  // namespace highfence::workflow

@@ -157,9 +157,7 @@ Result<ReviewPlan> ParseReviewPlan(std::string_view bytes, std::string_view name
 }
 
 Result<ReviewPlan> LoadReviewPlan(const std::filesystem::path& path) {
-  auto bytes = internal::ReadWholeFile(path);
-  if (!bytes) return bytes.error();
-  return ParseReviewPlan(*bytes, path.string());
+  return internal::LoadFile(path, &ParseReviewPlan);
 }
 
 Result<Review> OpenReview(std::string case_id, int round, const ReviewStage& stage,

@@ -14,9 +14,7 @@ constexpr std::array<std::string_view, 7> kColumns{"id", "ja", "en", "origin", "
 }  // namespace
 
 const RiskCategory* RiskCategoryCatalogue::Find(std::string_view id) const {
-  for (const RiskCategory& category : categories)
-    if (category.id == id) return &category;
-  return nullptr;
+  return internal::FindById(categories, id);
 }
 
 Result<RiskCategoryCatalogue> ParseRiskCategories(std::string_view bytes, std::string_view name) {
@@ -49,9 +47,7 @@ Result<RiskCategoryCatalogue> ParseRiskCategories(std::string_view bytes, std::s
 }
 
 Result<RiskCategoryCatalogue> LoadRiskCategories(const std::filesystem::path& path) {
-  auto bytes = internal::ReadWholeFile(path);
-  if (!bytes) return bytes.error();
-  return ParseRiskCategories(*bytes, path.string());
+  return internal::LoadFile(path, &ParseRiskCategories);
 }
 
 }  // namespace highfence::workflow

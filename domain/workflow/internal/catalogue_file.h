@@ -53,4 +53,20 @@ bool IsCatalogueId(std::string_view id);
 // The whole file; kNotFound naming the path when it cannot be read.
 Result<std::string> ReadWholeFile(const std::filesystem::path& path);
 
+// Reads `path` and parses it with `parse(bytes, path)`: every Load* of the module.
+template <typename T>
+Result<T> LoadFile(const std::filesystem::path& path, Result<T> (*parse)(std::string_view, std::string_view)) {
+  auto bytes = ReadWholeFile(path);
+  if (!bytes) return bytes.error();
+  return parse(*bytes, path.string());
+}
+
+// The row of `rows` whose `id` is `id`, or nullptr: every catalogue's Find.
+template <typename Row>
+const Row* FindById(const std::vector<Row>& rows, std::string_view id) {
+  for (const Row& row : rows)
+    if (row.id == id) return &row;
+  return nullptr;
+}
+
 }  // namespace highfence::workflow::internal
