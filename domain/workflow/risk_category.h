@@ -4,7 +4,7 @@
 // from a bilingual catalogue an institution can replace. The shipped default,
 // data/workflow/risk_categories.tsv, holds the eleven of MIT's elevated-risk review plus
 // research-integrity ones; each row names its source and date (data/workflow/SOURCES.md).
-// File format: docs/workflow.md ("Catalogue files").
+// File format: docs/formats/workflow_catalogues.md.
 //
 //   auto catalogue = LoadRiskCategories("data/workflow/risk_categories.tsv");
 //   if (const RiskCategory* c = catalogue->Find("export_control")) Show(c->ja);
