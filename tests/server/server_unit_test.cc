@@ -3,7 +3,9 @@
 #include "server/api_error.h"
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
+#include "server/etag.h"
 #include "server/internal/json_body.h"
 #include "server/internal/proxy_trust.h"
 #include "server/metrics.h"
@@ -125,6 +127,43 @@ TEST(MetricsTest, HistogramBucketsAreCumulative) {
   EXPECT_NE(out.find("t_bucket{le=\"1\"} 3\n"), std::string::npos);
   EXPECT_NE(out.find("t_bucket{le=\"+Inf\"} 4\n"), std::string::npos);
   EXPECT_NE(out.find("t_count 4\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace highfence::server
+
+namespace highfence::server {
+namespace {
+
+Request WithIfMatch(httplib::Request& raw, const char* value) {
+  if (value) raw.set_header("If-Match", value);
+  return Request(raw, "req-1", "127.0.0.1", false);
+}
+
+TEST(ETagTest, VersionsRoundTripAndMalformedTagsNameTheHeader) {
+  EXPECT_EQ(ETagFor(7), "\"7\"");
+  httplib::Request a;
+  auto v = IfMatchVersion(WithIfMatch(a, "\"7\""));
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(**v, 7);
+  for (const char* bad : {"7", "W/\"7\"", "\"7\", \"8\"", "*", "\"-1\"", "\"\""}) {
+    httplib::Request r;
+    auto e = IfMatchVersion(WithIfMatch(r, bad));
+    ASSERT_FALSE(e.has_value()) << bad;
+    EXPECT_EQ(e.error().HttpStatus(), 400);
+    EXPECT_EQ(e.error().field, "If-Match");
+  }
+}
+
+TEST(ETagTest, AWriteWithoutIfMatchIs428AndAStaleOneMapsTo409) {
+  httplib::Request r;
+  auto missing = RequireIfMatch(WithIfMatch(r, nullptr));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().HttpStatus(), 428);
+  EXPECT_EQ(missing.error().WireCode(), "precondition_required");
+  // What storage answers for a stale version (decision 0003).
+  ApiError stale = MakeError(ErrorCode::kAborted, "cases/case_3f9a2c1b7d4e5f60: version 3 is stale, current is 4");
+  EXPECT_EQ(stale.HttpStatus(), 409);
 }
 
 }  // namespace
