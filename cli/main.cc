@@ -6,6 +6,7 @@
 #include "cli/commands/keywords.h"
 #include "cli/commands/lists.h"
 #include "cli/commands/screen.h"
+#include "cli/commands/serve.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   AddKeywordsCommand(app, status);
   AddListsCommand(app, status);
   AddCheckCommand(app, status);
+  AddServeCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,10 +16,11 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   # libraries
   libsodium-dev libxlsxwriter-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev
-  libexpected-dev libopencc-dev libcpp-httplib-dev libtomlplusplus-dev
+  libexpected-dev libopencc-dev libcpp-httplib-dev libssl-dev libtomlplusplus-dev
+  libvalijson-dev                        # tests: OpenAPI examples validated against their schemas
   libmecab-dev mecab-ipadic-utf8         # engines/names: readings of Japanese kanji names
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3
+  libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3 wrk
   # example documents (PDF fonts for Japanese)
   fonts-noto-cjk chromium qpdf
 )

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// AccountStore: where users, sessions and API tokens live (アカウント). An interface: storage/
+// implements it on the users / sessions / api_tokens tables (decision 0003) so that several
+// `serve` replicas share sessions and revocations; tests use a map. Secrets are never stored:
+// sessions and tokens are found by the SHA-256 of their secret (secrets.h).
+//
+// Every method returns kNotFound for an unknown id / hash and kUnavailable when the store
+// cannot be reached. Implementations must be thread-safe.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "domain/access/action.h"
+#include "domain/access/authorize.h"
+#include "domain/access/role.h"
+
+namespace highfence::auth {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+struct User {
+  std::string id;        // "user_" + 16 hex
+  std::string username;  // unique, compared case-insensitively
+  std::string email;
+  std::string display_name;
+  std::string password_hash;  // argon2id string (password.h)
+  std::vector<access::Role> roles;
+  std::string tenant_id;
+  access::TenantKind tenant_kind = access::TenantKind::kInstitution;
+  std::vector<std::string> member_tenants;  // for a hub tenant
+  std::string person_id;                    // the user's own person record, if any
+  bool disabled = false;
+};
+
+struct Session {
+  std::string token_hash;  // SHA-256 hex of the cookie value
+  std::string user_id;
+  std::string csrf_token;  // sent back in X-CSRF-Token on state-changing requests
+  TimePoint created_at;
+  TimePoint last_seen_at;
+  TimePoint expires_at;  // absolute expiry
+  bool revoked = false;
+  std::string client_addr;
+  std::string user_agent;
+};
+
+struct ApiToken {
+  std::string id;          // 12 hex; also the visible part of the token ("hfk_<id>_…")
+  std::string token_hash;  // SHA-256 hex of the whole token
+  std::string user_id;
+  std::string name;  // what the script is ("nightly e-Rad import")
+  std::vector<access::Action> scopes;
+  TimePoint created_at;
+  std::optional<TimePoint> expires_at;
+  std::optional<TimePoint> last_used_at;
+  bool revoked = false;
+};
+
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  virtual Result<User> FindUserByName(std::string_view username) = 0;
+  virtual Result<User> FindUserById(std::string_view user_id) = 0;
+  virtual Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash) = 0;
+
+  virtual Result<void> CreateSession(const Session& session) = 0;
+  virtual Result<Session> FindSession(std::string_view token_hash) = 0;
+  virtual Result<void> TouchSession(std::string_view token_hash, TimePoint at) = 0;
+  virtual Result<void> RevokeSession(std::string_view token_hash) = 0;
+  // Every session of the user (password change, account disabled).
+  virtual Result<void> RevokeSessionsOf(std::string_view user_id) = 0;
+
+  virtual Result<void> CreateApiToken(const ApiToken& token) = 0;
+  virtual Result<ApiToken> FindApiToken(std::string_view token_id) = 0;
+  // The user's tokens, revoked ones included, newest first.
+  virtual Result<std::vector<ApiToken>> ListApiTokens(std::string_view user_id) = 0;
+  virtual Result<void> RevokeApiToken(std::string_view token_id) = 0;
+  virtual Result<void> TouchApiToken(std::string_view token_id, TimePoint at) = 0;
+};
+
+}  // namespace highfence::auth

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "server/auth/accounts.h"
+
+#include <algorithm>
+
+#include "server/auth/secrets.h"
+
+namespace highfence::auth {
+namespace {
+
+Error Unauthenticated(std::string why) {
+  return MakeError(ErrorCode::kUnauthenticated, std::move(why));
+}
+
+}  // namespace
+
+struct Accounts::Rep {
+  AccountStore& store;
+  LoginThrottle throttle;
+  AccountsOptions options;
+  PasswordHasher hasher;
+  std::string dummy_hash;  // verified against for unknown users
+
+  Rep(AccountStore& s, ThrottleStore& t, AccountsOptions o)
+      : store(s), throttle(t, o.throttle), options(std::move(o)), hasher(options.password) {
+    if (!options.clock) options.clock = [] { return std::chrono::system_clock::now(); };
+    auto h = hasher.Hash("highfence dummy password for timing");
+    if (h) dummy_hash = *h;
+  }
+};
+
+access::Principal PrincipalOf(const User& user) {
+  access::Principal p;
+  p.user_id = user.id;
+  p.person_id = user.person_id;
+  p.roles = user.roles;
+  p.tenant_id = user.tenant_id;
+  p.tenant_kind = user.tenant_kind;
+  p.member_tenants = user.member_tenants;
+  return p;
+}
+
+Accounts::Accounts(AccountStore& store, ThrottleStore& throttle, AccountsOptions options)
+    : rep_(std::make_unique<Rep>(store, throttle, std::move(options))) {}
+Accounts::~Accounts() = default;
+
+const AccountsOptions& Accounts::options() const {
+  return rep_->options;
+}
+TimePoint Accounts::Now() const {
+  return rep_->options.clock();
+}
+
+Result<std::chrono::seconds> Accounts::LoginDelay(const std::string& username, const std::string& address) {
+  return rep_->throttle.Delay(username, address, Now());
+}
+
+Result<LoginResult> Accounts::Login(const std::string& username, const std::string& password,
+                                    const std::string& address, const std::string& user_agent) {
+  TimePoint now = Now();
+  auto delay = rep_->throttle.Delay(username, address, now);
+  if (!delay) return delay.error();
+  if (delay->count() > 0)
+    return MakeError(ErrorCode::kResourceExhausted,
+                     "too many failed sign-ins; retry after " + std::to_string(delay->count()) + " s");
+  auto user = rep_->store.FindUserByName(username);
+  if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
+  bool ok = user ? rep_->hasher.Verify(user->password_hash, password)
+                 : (static_cast<void>(rep_->hasher.Verify(rep_->dummy_hash, password)), false);
+  if (!ok || user->disabled) {
+    auto r = rep_->throttle.RecordFailure(username, address, now);
+    if (!r) return r.error();
+    return Unauthenticated("invalid user name or password");
+  }
+  auto cleared = rep_->throttle.RecordSuccess(username);
+  if (!cleared) return cleared.error();
+  if (rep_->hasher.NeedsRehash(user->password_hash)) {
+    auto rehashed = rep_->hasher.Hash(password);
+    if (rehashed) {
+      auto set = rep_->store.SetPasswordHash(user->id, *rehashed);
+      if (!set) return set.error();
+      user->password_hash = *rehashed;
+    }
+  }
+  Secret token = NewSecret();
+  LoginResult out;
+  out.session.token_hash = token.hash;
+  out.session.user_id = user->id;
+  out.session.csrf_token = NewSecret().value;
+  out.session.created_at = now;
+  out.session.last_seen_at = now;
+  out.session.expires_at = now + rep_->options.session_absolute;
+  out.session.client_addr = address;
+  out.session.user_agent = user_agent.substr(0, 256);
+  auto created = rep_->store.CreateSession(out.session);
+  if (!created) return created.error();
+  out.user = std::move(*user);
+  out.session_token = std::move(token.value);
+  return out;
+}
+
+Result<Authenticated> Accounts::AuthenticateSession(const std::string& session_token) {
+  if (session_token.empty()) return Unauthenticated("no session");
+  auto session = rep_->store.FindSession(HashSecret(session_token));
+  if (!session) {
+    if (session.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown session; sign in again");
+    return session.error();
+  }
+  TimePoint now = Now();
+  if (session->revoked) return Unauthenticated("session revoked; sign in again");
+  if (now >= session->expires_at) return Unauthenticated("session expired; sign in again");
+  if (now - session->last_seen_at >= rep_->options.session_idle)
+    return Unauthenticated("session expired after " + std::to_string(rep_->options.session_idle.count()) +
+                           " s without use; sign in again");
+  auto user = rep_->store.FindUserById(session->user_id);
+  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
+  if (user->disabled) return Unauthenticated("account disabled");
+  if (now - session->last_seen_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchSession(session->token_hash, now);
+    if (!touched) return touched.error();
+    session->last_seen_at = now;
+  }
+  Authenticated a;
+  a.principal = PrincipalOf(*user);
+  a.user = std::move(*user);
+  a.session = std::move(*session);
+  return a;
+}
+
+Result<Authenticated> Accounts::AuthenticateToken(const std::string& bearer) {
+  auto parsed = ParseApiToken(bearer);
+  if (!parsed) return Unauthenticated("not an API token (expected hfk_…)");
+  auto token = rep_->store.FindApiToken(parsed->id);
+  if (!token) {
+    if (token.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown API token");
+    return token.error();
+  }
+  if (!SecretsEqual(token->token_hash, HashSecret(parsed->value))) return Unauthenticated("unknown API token");
+  TimePoint now = Now();
+  if (token->revoked) return Unauthenticated("API token " + token->id + " revoked");
+  if (token->expires_at && now >= *token->expires_at) return Unauthenticated("API token " + token->id + " expired");
+  auto user = rep_->store.FindUserById(token->user_id);
+  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
+  if (user->disabled) return Unauthenticated("account disabled");
+  if (!token->last_used_at || now - *token->last_used_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchApiToken(token->id, now);
+    if (!touched) return touched.error();
+    token->last_used_at = now;
+  }
+  Authenticated a;
+  a.principal = PrincipalOf(*user);
+  a.user = std::move(*user);
+  a.token = std::move(*token);
+  return a;
+}
+
+Result<void> Accounts::Logout(const std::string& session_token_hash) {
+  return rep_->store.RevokeSession(session_token_hash);
+}
+
+Result<NewToken> Accounts::CreateToken(const Authenticated& owner, const std::string& name,
+                                       const std::vector<access::Action>& scopes,
+                                       std::optional<std::chrono::hours> lifetime) {
+  if (name.empty()) return MakeError(ErrorCode::kInvalidArgument, "name: required");
+  if (scopes.empty()) return MakeError(ErrorCode::kInvalidArgument, "scopes: at least one action");
+  auto life = lifetime.value_or(rep_->options.default_token_lifetime);
+  if (life.count() <= 0 || life > rep_->options.max_token_lifetime)
+    return MakeError(ErrorCode::kInvalidArgument, "expires_in_days: must be between 1 and " +
+                                                      std::to_string(rep_->options.max_token_lifetime.count() / 24));
+  for (access::Action a : scopes) {
+    access::Decision d = access::Permits(owner.principal, a);
+    if (!d.allowed())
+      return MakeError(ErrorCode::kPermissionDenied, "scopes: " + std::string(access::ActionName(a)) +
+                                                         ": a token cannot do more than its owner (" + d.reason + ")");
+    if (owner.token &&
+        std::find(owner.token->scopes.begin(), owner.token->scopes.end(), a) == owner.token->scopes.end())
+      return MakeError(ErrorCode::kPermissionDenied, "scopes: " + std::string(access::ActionName(a)) +
+                                                         ": not in the scopes of the token making this one");
+  }
+  ApiTokenText text = NewApiToken();
+  NewToken out;
+  out.token.id = text.id;
+  out.token.token_hash = HashSecret(text.value);
+  out.token.user_id = owner.user.id;
+  out.token.name = name;
+  out.token.scopes = scopes;
+  std::sort(out.token.scopes.begin(), out.token.scopes.end());
+  out.token.scopes.erase(std::unique(out.token.scopes.begin(), out.token.scopes.end()), out.token.scopes.end());
+  out.token.created_at = Now();
+  out.token.expires_at = out.token.created_at + life;
+  auto created = rep_->store.CreateApiToken(out.token);
+  if (!created) return created.error();
+  out.secret = std::move(text.value);
+  return out;
+}
+
+Result<std::vector<ApiToken>> Accounts::ListTokens(const std::string& user_id) {
+  return rep_->store.ListApiTokens(user_id);
+}
+
+Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string& token_id) {
+  auto token = rep_->store.FindApiToken(token_id);
+  if (!token || token->user_id != user_id) {
+    if (!token && token.error().code != ErrorCode::kNotFound) return token.error();
+    return MakeError(ErrorCode::kNotFound, "tokens/" + token_id + ": no such token");
+  }
+  return rep_->store.RevokeApiToken(token_id);
+}
+
+}  // namespace highfence::auth

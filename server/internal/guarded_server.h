@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// GuardedServer: httplib::Server with its own connection loop and socket stream, so that a
+// request has deadlines, not only per-read timeouts. cpp-httplib 0.11 only bounds each read
+// (CPPHTTPLIB_READ_TIMEOUT), so a slow-loris client sending a header byte every few seconds
+// holds a worker forever; here the request line and headers must arrive within
+// header_timeout of their first byte, the body within body_timeout, and the headers within
+// max_header_bytes. The server's pre-routing hook moves the deadline from the header phase to
+// the body phase and clears it for the handler (ConnectionGuard::Current()).
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+
+namespace highfence::server::internal {
+
+struct GuardOptions {
+  std::chrono::milliseconds header_timeout{10000};
+  std::chrono::milliseconds body_timeout{60000};
+  std::chrono::milliseconds read_timeout{5000};
+  std::chrono::milliseconds write_timeout{5000};
+  std::chrono::milliseconds keep_alive_timeout{5000};
+  size_t keep_alive_max_requests = 100000;
+  size_t max_header_bytes = 64 << 10;
+};
+
+// The state of the connection the calling worker thread is serving.
+class ConnectionGuard {
+ public:
+  // nullptr outside a GuardedServer worker (e.g. under TLS, served by httplib::SSLServer).
+  static ConnectionGuard* Current();
+  virtual void EnterBodyPhase() = 0;      // headers done: body_timeout from now
+  virtual void EnterHandlerPhase() = 0;   // body done: no deadline while the handler runs
+  virtual void CloseAfterResponse() = 0;  // e.g. a body left unread: do not reuse the connection
+
+ protected:
+  ~ConnectionGuard() = default;
+};
+
+class GuardedServer : public httplib::Server {
+ public:
+  explicit GuardedServer(GuardOptions options);
+  // Set by Server::Stop() before httplib's stop(): keep-alive loops end after the current request.
+  void BeginShutdown() { stopping_ = true; }
+
+ private:
+  bool process_and_close_socket(socket_t sock) override;
+
+  GuardOptions options_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace highfence::server::internal

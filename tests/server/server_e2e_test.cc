@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: Apache-2.0
+// The real server on a loopback ephemeral port, driven over HTTP with httplib::Client.
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server/internal/json_body.h"
+#include "tests/support/data.h"
+
+namespace highfence::server {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void Start(Options o = {}) {
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.threads = 8;
+    o.log_path = (dir_.path() / "server.log").string();
+    server_ = std::make_unique<Server>(o);
+    AddTestRoutes();
+    auto port = server_->Start();
+    ASSERT_TRUE(port.has_value()) << port.error().ToString();
+    port_ = *port;
+  }
+  void TearDown() override {
+    if (server_) server_->Stop();
+  }
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(10, 0);
+    return c;
+  }
+  std::vector<json> LogLines() {
+    server_->Stop();
+    std::ifstream in(dir_.path() / "server.log");
+    std::vector<json> out;
+    for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
+    return out;
+  }
+  virtual void AddTestRoutes() {
+    server_->AddRoute(
+        {"POST", "/v1/echo", Audience::kPublic, std::nullopt, BodyKind::kJson, [](Request& req) -> ApiResult<Response> {
+           auto body = internal::ParseJsonObject(req);
+           if (!body) return body.error();
+           auto name = internal::RequiredString(*body, "name", 200);
+           if (!name) return name.error();
+           json out = {{"name", *name}, {"client", req.client_addr()}, {"secure", req.secure()}};
+           return Response::Json(200, out.dump());
+         }});
+    server_->AddRoute(
+        {"GET", "/v1/fail", Audience::kPublic, std::nullopt, BodyKind::kNone, [](Request&) -> ApiResult<Response> {
+           return MakeError(ErrorCode::kInternal, "db password hunter2 rejected");
+         }});
+    server_->AddRoute({"GET", "/v1/things/{id}", Audience::kPublic, std::nullopt, BodyKind::kNone,
+                       [](Request& req) -> ApiResult<Response> {
+                         return Response::Json(200, json{{"id", req.PathParam("id")}}.dump());
+                       }});
+    server_->AddRoute(
+        {"GET", "/v1/slow", Audience::kPublic, std::nullopt, BodyKind::kNone, [this](Request&) -> ApiResult<Response> {
+           entered_.set_value();
+           release_.get_future().wait();
+           return Response::Json(200, R"({"finished":true})");
+         }});
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Server> server_;
+  int port_ = 0;
+  std::promise<void> entered_;
+  std::promise<void> release_;
+};
+
+TEST_F(ServerTest, HealthzAnswersOkWithAGeneratedRequestId) {
+  Start();
+  auto res = Client().Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body)["status"], "ok");
+  EXPECT_EQ(res->get_header_value("X-Request-Id").size(), 24u);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+}
+
+TEST_F(ServerTest, RequestIdIsEchoedAndAHostileOneReplaced) {
+  Start();
+  auto c = Client();
+  auto res = c.Get("/healthz", {{"X-Request-Id", "lb-7f3a.2026:01"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("X-Request-Id"), "lb-7f3a.2026:01");
+  res = c.Get("/healthz", {{"X-Request-Id", "x\"}{injected"}});
+  ASSERT_TRUE(res);
+  EXPECT_NE(res->get_header_value("X-Request-Id"), "x\"}{injected");
+  EXPECT_EQ(res->get_header_value("X-Request-Id").size(), 24u);
+}
+
+TEST_F(ServerTest, UnknownPathIs404AndWrongMethod405WithAllow) {
+  Start();
+  auto c = Client();
+  auto res = c.Get("/v1/nothing-here");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  json err = json::parse(res->body)["error"];
+  EXPECT_EQ(err["code"], "not_found");
+  EXPECT_EQ(err["request_id"], res->get_header_value("X-Request-Id"));
+  res = c.Delete("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 405);
+  EXPECT_EQ(res->get_header_value("Allow"), "GET");
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "method_not_allowed");
+}
+
+TEST_F(ServerTest, PathParametersReachTheHandler) {
+  Start();
+  auto res = Client().Get("/v1/things/case_3f9a2c1b");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(json::parse(res->body)["id"], "case_3f9a2c1b");
+}
+
+TEST_F(ServerTest, JsonBodyIsParsedAndJapaneseTextSurvives) {
+  Start();
+  auto res = Client().Post("/v1/echo", R"j({"name":"山田 太郎 (Tohoku University)"})j", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json::parse(res->body)["name"], "山田 太郎 (Tohoku University)");
+}
+
+TEST_F(ServerTest, MalformedJsonIs400NamingTheBody) {
+  Start();
+  auto res = Client().Post("/v1/echo", R"({"name": "山田", )", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  json err = json::parse(res->body)["error"];
+  EXPECT_EQ(err["code"], "invalid_argument");
+  EXPECT_EQ(err["field"], "body");
+  EXPECT_NE(err["message"].get<std::string>().find("not valid JSON"), std::string::npos);
+}
+
+TEST_F(ServerTest, WrongFieldTypeIs422NamingTheField) {
+  Start();
+  auto res = Client().Post("/v1/echo", R"({"name": 42})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  json err = json::parse(res->body)["error"];
+  EXPECT_EQ(err["field"], "name");
+  EXPECT_NE(err["message"].get<std::string>().find("string"), std::string::npos);
+}
+
+TEST_F(ServerTest, WrongContentTypeIs400NamingTheHeader) {
+  Start();
+  auto res = Client().Post("/v1/echo", R"({"name":"a"})", "text/plain");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(json::parse(res->body)["error"]["field"], "Content-Type");
+}
+
+TEST_F(ServerTest, OversizedBodyIs413BeforeItIsRead) {
+  Options o;
+  o.max_body_bytes = 1024;
+  Start(o);
+  auto c = Client();
+  std::string big = R"({"name":")" + std::string(4000, 'x') + R"("})";
+  auto res = c.Post("/v1/echo", big, "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+  json err = json::parse(res->body)["error"];
+  EXPECT_EQ(err["code"], "payload_too_large");
+  EXPECT_NE(err["message"].get<std::string>().find("1024"), std::string::npos);
+  // A body within the limit is served, on a fresh connection.
+  res = Client().Post("/v1/echo", R"({"name":"ok"})", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(ServerTest, ChunkedBodyOverTheLimitIs413) {
+  Options o;
+  o.max_body_bytes = 1024;
+  o.max_upload_bytes = 1024;
+  Start(o);
+  auto c = Client();
+  std::string chunk(600, 'x');
+  auto res = c.Post(
+      "/v1/echo",
+      [&](size_t offset, httplib::DataSink& sink) {
+        if (offset < 3000) {
+          sink.write(chunk.data(), chunk.size());
+        } else {
+          sink.done();
+        }
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+}
+
+TEST_F(ServerTest, InternalErrorDetailsAreLoggedNotSent) {
+  Start();
+  auto res = Client().Get("/v1/fail");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 500);
+  EXPECT_EQ(res->body.find("hunter2"), std::string::npos);
+  std::string id = res->get_header_value("X-Request-Id");
+  EXPECT_NE(res->body.find(id), std::string::npos);
+  bool logged = false;
+  for (const json& line : LogLines())
+    if (line.value("request_id", "") == id) {
+      logged = true;
+      EXPECT_EQ(line["level"], "error");
+      EXPECT_NE(line["error"].get<std::string>().find("hunter2"), std::string::npos);
+    }
+  EXPECT_TRUE(logged);
+}
+
+TEST_F(ServerTest, LogLinesAreJsonWithRequestIdRouteStatusAndDuration) {
+  Start();
+  auto res = Client().Get("/v1/things/abc", {{"X-Request-Id", "trace-42"}});
+  ASSERT_TRUE(res);
+  bool found = false;
+  for (const json& line : LogLines()) {
+    if (line.value("request_id", "") != "trace-42") continue;
+    found = true;
+    EXPECT_EQ(line["msg"], "request");
+    EXPECT_EQ(line["route"], "/v1/things/{id}");
+    EXPECT_EQ(line["path"], "/v1/things/abc");
+    EXPECT_EQ(line["status"], 200);
+    EXPECT_TRUE(line["duration_ms"].is_number());
+    EXPECT_EQ(line["client"], "127.0.0.1");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ServerTest, MetricsCountRequestsPerRouteAndStatusWithHistograms) {
+  Start();
+  Histogram& screening = server_->metrics().AddHistogram("highfence_screening_seconds", "Screening time", {0.1, 1});
+  screening.Observe(0.5);
+  server_->metrics().AddGauge("highfence_db_pool_in_use", "Connections in use", [] { return 3.0; });
+  auto c = Client();
+  // One connection: a request is counted after its response is written, before the next is read.
+  c.set_keep_alive(true);
+  ASSERT_TRUE(c.Get("/healthz"));
+  ASSERT_TRUE(c.Get("/healthz"));
+  ASSERT_TRUE(c.Get("/v1/things/x"));
+  ASSERT_TRUE(c.Get("/nope"));
+  auto res = c.Get("/metrics");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Type").find("text/plain; version=0.0.4"), std::string::npos);
+  const std::string& m = res->body;
+  EXPECT_NE(m.find("highfence_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2\n"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("highfence_http_requests_total{route=\"/v1/things/{id}\",method=\"GET\",status=\"200\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(m.find("highfence_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(m.find("highfence_http_request_duration_seconds_bucket{route=\"/healthz\",method=\"GET\",status=\"200\","
+                   "le=\"+Inf\"} 2\n"),
+            std::string::npos);
+  EXPECT_NE(m.find("highfence_http_request_duration_seconds_count{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"),
+            std::string::npos);
+  EXPECT_NE(m.find("highfence_screening_seconds_bucket{le=\"0.1\"} 0\n"), std::string::npos);
+  EXPECT_NE(m.find("highfence_screening_seconds_bucket{le=\"1\"} 1\n"), std::string::npos);
+  EXPECT_NE(m.find("highfence_db_pool_in_use 3\n"), std::string::npos);
+}
+
+TEST_F(ServerTest, ReadyzRunsEveryCheckAndNamesTheFailingOne) {
+  Options o;
+  o.host = "127.0.0.1";
+  o.port = 0;
+  o.log_path = (dir_.path() / "server.log").string();
+  server_ = std::make_unique<Server>(o);
+  std::atomic<bool> db_up{false};
+  server_->AddReadinessCheck("database", [&]() -> Result<void> {
+    if (!db_up) return MakeError(ErrorCode::kUnavailable, "sqlite:/var/lib/highfence/hf.db: migrations 3 behind");
+    return Ok();
+  });
+  auto port = server_->Start();
+  ASSERT_TRUE(port.has_value());
+  port_ = *port;
+  auto res = Client().Get("/readyz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["status"], "not_ready");
+  EXPECT_EQ(body["checks"][0]["name"], "database");
+  EXPECT_NE(body["checks"][0]["message"].get<std::string>().find("migrations 3 behind"), std::string::npos);
+  db_up = true;
+  res = Client().Get("/readyz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(ServerTest, ForwardedForIsBelievedOnlyFromATrustedProxy) {
+  Options o;
+  o.trusted_proxies = {"127.0.0.0/8"};
+  Start(o);
+  auto res = Client().Post("/v1/echo", {{"X-Forwarded-For", "203.0.113.7, 127.0.0.2"}, {"X-Forwarded-Proto", "https"}},
+                           R"({"name":"a"})", "application/json");
+  ASSERT_TRUE(res);
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["client"], "203.0.113.7");
+  EXPECT_EQ(body["secure"], true);
+}
+
+TEST_F(ServerTest, ForwardedForFromAnUntrustedPeerIsIgnored) {
+  Options o;
+  o.trusted_proxies = {"10.0.0.0/8"};
+  Start(o);
+  auto res = Client().Post("/v1/echo", {{"X-Forwarded-For", "203.0.113.7"}, {"X-Forwarded-Proto", "https"}},
+                           R"({"name":"a"})", "application/json");
+  ASSERT_TRUE(res);
+  json body = json::parse(res->body);
+  EXPECT_EQ(body["client"], "127.0.0.1");
+  EXPECT_EQ(body["secure"], false);
+}
+
+TEST_F(ServerTest, BadTrustedProxyEntryFailsStartNamingIt) {
+  Options o;
+  o.port = 0;
+  o.trusted_proxies = {"10.0.0.0/33"};
+  Server s(o);
+  auto port = s.Start();
+  ASSERT_FALSE(port.has_value());
+  EXPECT_EQ(port.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(port.error().message.find("10.0.0.0/33"), std::string::npos);
+}
+
+// Opens a raw loopback connection to the server.
+int Connect(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+TEST_F(ServerTest, SlowLorisClientIsCutOffAtTheHeaderDeadline) {
+  Options o;
+  o.header_timeout = 1000ms;
+  o.read_timeout = 800ms;
+  Start(o);
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  // One byte every 150 ms: each read is well within read_timeout, so only the header deadline
+  // can stop it. The request would take 60 × 150 ms = 9 s; the server must hang up long before.
+  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: aaaaaaaaaaaaa\r\n\r\n";
+  auto started = std::chrono::steady_clock::now();
+  bool cut_off = false;
+  size_t sent = 0;
+  for (; sent < request.size(); ++sent) {
+    if (::send(fd, &request[sent], 1, MSG_NOSIGNAL) != 1) {
+      cut_off = true;
+      break;
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 150) > 0) {
+      char buf[512];
+      ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+      if (n <= 0 || std::string(buf, static_cast<size_t>(n)).find("200 OK") == std::string::npos) {
+        cut_off = true;
+        break;
+      }
+    }
+  }
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  ::close(fd);
+  EXPECT_TRUE(cut_off) << "the whole request was accepted byte by byte";
+  EXPECT_LT(sent, request.size());
+  EXPECT_LT(elapsed, 5s);
+  // The server still serves others.
+  auto res = Client().Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(ServerTest, OversizedHeadersCloseTheConnection) {
+  Options o;
+  o.max_header_bytes = 4096;
+  Start(o);
+  httplib::Headers headers;
+  for (int i = 0; i < 20; ++i) headers.emplace("X-Fill-" + std::to_string(i), std::string(400, 'a'));
+  auto res = Client().Get("/healthz", headers);
+  EXPECT_TRUE(!res || res->status >= 400);
+  auto ok = Client().Get("/healthz");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+}
+
+TEST_F(ServerTest, StopFinishesTheRequestInFlightThenRefusesConnections) {
+  Start();
+  auto in_flight = std::async(std::launch::async, [this] {
+    auto res = Client().Get("/v1/slow");
+    return res ? res->status : -1;
+  });
+  entered_.get_future().wait();  // the handler is running
+  auto stopping = std::async(std::launch::async, [this] { server_->Stop(); });
+  std::this_thread::sleep_for(100ms);  // Stop() has closed the listener and waits for the worker
+  EXPECT_EQ(stopping.wait_for(0ms), std::future_status::timeout) << "Stop() returned with a request in flight";
+  release_.set_value();
+  EXPECT_EQ(in_flight.get(), 200);
+  stopping.get();
+  EXPECT_LT(Connect(port_), 0) << "still accepting after Stop()";
+}
+
+}  // namespace
+}  // namespace highfence::server

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+// Pure parts of the server: the error mapping, route patterns, proxy trust, metrics, JSON bodies.
+#include "server/api_error.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "server/etag.h"
+#include "server/internal/json_body.h"
+#include "server/internal/proxy_trust.h"
+#include "server/metrics.h"
+#include "server/routes.h"
+
+namespace highfence::server {
+namespace {
+
+TEST(ErrorMappingTest, EveryCodeHasItsHttpStatus) {
+  struct Case {
+    ErrorCode code;
+    int status;
+  } cases[] = {
+      {ErrorCode::kInvalidArgument, 400},    {ErrorCode::kUnauthenticated, 401},   {ErrorCode::kPermissionDenied, 403},
+      {ErrorCode::kNotFound, 404},           {ErrorCode::kAborted, 409},           {ErrorCode::kAlreadyExists, 409},
+      {ErrorCode::kFailedPrecondition, 409}, {ErrorCode::kResourceExhausted, 429}, {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kDataLoss, 500},           {ErrorCode::kInternal, 500},          {ErrorCode::kUnimplemented, 501}};
+  for (const Case& c : cases) EXPECT_EQ(HttpStatusFor(c.code), c.status) << ErrorCodeName(c.code);
+}
+
+TEST(ErrorMappingTest, OverridesKeepTheCodeAndNameTheField) {
+  ApiError e = ApiError::Unprocessable("scopes[1]", "unknown action");
+  EXPECT_EQ(e.HttpStatus(), 422);
+  EXPECT_EQ(e.WireCode(), "invalid_argument");
+  EXPECT_EQ(e.field, "scopes[1]");
+  ApiError big = ApiError::TooLarge("too big");
+  EXPECT_EQ(big.HttpStatus(), 413);
+  EXPECT_EQ(big.WireCode(), "payload_too_large");
+  ApiError stale = MakeError(ErrorCode::kAborted, "cases/case_1: version 3 is stale, current is 4");
+  EXPECT_EQ(stale.HttpStatus(), 409);
+  EXPECT_EQ(stale.WireCode(), "aborted");
+}
+
+TEST(RoutePatternTest, MatchesLiteralAndParameterSegments) {
+  std::map<std::string, std::string, std::less<>> p;
+  EXPECT_TRUE(MatchPattern("/v1/cases/{id}/decisions", "/v1/cases/case_3f9a/decisions", &p));
+  EXPECT_EQ(p["id"], "case_3f9a");
+  EXPECT_FALSE(MatchPattern("/v1/cases/{id}", "/v1/cases/", nullptr));
+  EXPECT_FALSE(MatchPattern("/v1/cases/{id}", "/v1/cases/a/b", nullptr));
+  EXPECT_FALSE(MatchPattern("/v1/cases", "/v1/cases/", nullptr));
+  EXPECT_TRUE(MatchPattern("/healthz", "/healthz", nullptr));
+  EXPECT_FALSE(MatchPattern("/healthz", "/healthzz", nullptr));
+}
+
+TEST(ProxyTrustTest, CidrBlocksAndExactAddressesForBothFamilies) {
+  auto t = internal::ProxyTrust::Parse({"10.0.0.0/8", "192.0.2.10", "fd00::/8", "::1"});
+  ASSERT_TRUE(t.has_value());
+  EXPECT_TRUE(t->Trusted("10.200.3.4"));
+  EXPECT_FALSE(t->Trusted("11.0.0.1"));
+  EXPECT_TRUE(t->Trusted("192.0.2.10"));
+  EXPECT_FALSE(t->Trusted("192.0.2.11"));
+  EXPECT_TRUE(t->Trusted("fd12:3456::1"));
+  EXPECT_TRUE(t->Trusted("::1"));
+  EXPECT_FALSE(t->Trusted("not-an-address"));
+}
+
+TEST(ProxyTrustTest, ClientIsTheRightMostUntrustedHop) {
+  auto t = internal::ProxyTrust::Parse({"10.0.0.0/8"});
+  ASSERT_TRUE(t.has_value());
+  // The left-most entry is whatever the client claimed; only hops added by our proxies count.
+  EXPECT_EQ(t->ClientAddress("10.0.0.5", "198.51.100.1, 203.0.113.9, 10.1.1.1"), "203.0.113.9");
+  EXPECT_EQ(t->ClientAddress("203.0.113.50", "198.51.100.1"), "203.0.113.50");
+  EXPECT_EQ(t->ClientAddress("10.0.0.5", ""), "10.0.0.5");
+  EXPECT_EQ(t->ClientAddress("10.0.0.5", "garbage"), "10.0.0.5");
+}
+
+TEST(ProxyTrustTest, RejectsEntriesThatAreNotAddressesNamingThem) {
+  auto t = internal::ProxyTrust::Parse({"proxy.example"});
+  ASSERT_FALSE(t.has_value());
+  EXPECT_EQ(t.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(t.error().message.find("proxy.example"), std::string::npos);
+}
+
+TEST(JsonBodyTest, RejectsNonObjectsDeepNestingAndBadUtf8InTheBody) {
+  for (std::string_view body : {"[1,2]", "\"x\"", "", "{\"a\":\"\xff\"}", "{\"a\":1"}) {
+    auto r = internal::ParseJsonObject(body);
+    ASSERT_FALSE(r.has_value()) << body;
+    EXPECT_EQ(r.error().HttpStatus(), 400);
+    EXPECT_EQ(r.error().field, "body");
+  }
+  std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
+  auto r = internal::ParseJsonObject(deep);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().message.find("nested deeper"), std::string::npos);
+}
+
+TEST(JsonBodyTest, FieldErrorsAre422AndNameTheField) {
+  auto obj = internal::ParseJsonObject(R"({"name":"東北大学","scopes":["case.read",7],"days":-1,"x":1})");
+  ASSERT_TRUE(obj.has_value());
+  auto unknown = internal::RejectUnknownFields(*obj, {"name", "scopes", "days"});
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().field, "x");
+  EXPECT_EQ(unknown.error().HttpStatus(), 422);
+  auto scopes = internal::StringArray(*obj, "scopes", 10, 50);
+  ASSERT_FALSE(scopes.has_value());
+  EXPECT_EQ(scopes.error().field, "scopes[1]");
+  auto days = internal::OptionalInt(*obj, "days", 1, 365);
+  ASSERT_FALSE(days.has_value());
+  EXPECT_EQ(days.error().field, "days");
+  // Four kanji are four characters, not twelve bytes.
+  EXPECT_TRUE(internal::RequiredString(*obj, "name", 4).has_value());
+  EXPECT_FALSE(internal::RequiredString(*obj, "name", 3).has_value());
+  auto missing = internal::RequiredString(*obj, "password", 100);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().field, "password");
+  EXPECT_EQ(missing.error().message, "required");
+}
+
+TEST(MetricsTest, HistogramBucketsAreCumulative) {
+  Histogram h({0.01, 0.1, 1});
+  h.Observe(0.005);
+  h.Observe(0.05);
+  h.Observe(0.05);
+  h.Observe(5);
+  std::string out;
+  h.Render("t", "", &out);
+  EXPECT_NE(out.find("t_bucket{le=\"0.01\"} 1\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("t_bucket{le=\"0.1\"} 3\n"), std::string::npos);
+  EXPECT_NE(out.find("t_bucket{le=\"1\"} 3\n"), std::string::npos);
+  EXPECT_NE(out.find("t_bucket{le=\"+Inf\"} 4\n"), std::string::npos);
+  EXPECT_NE(out.find("t_count 4\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace highfence::server
+
+namespace highfence::server {
+namespace {
+
+Request WithIfMatch(httplib::Request& raw, const char* value) {
+  if (value) raw.set_header("If-Match", value);
+  return Request(raw, "req-1", "127.0.0.1", false);
+}
+
+TEST(ETagTest, VersionsRoundTripAndMalformedTagsNameTheHeader) {
+  EXPECT_EQ(ETagFor(7), "\"7\"");
+  httplib::Request a;
+  auto v = IfMatchVersion(WithIfMatch(a, "\"7\""));
+  ASSERT_TRUE(v.has_value());
+  EXPECT_EQ(**v, 7);
+  for (const char* bad : {"7", "W/\"7\"", "\"7\", \"8\"", "*", "\"-1\"", "\"\""}) {
+    httplib::Request r;
+    auto e = IfMatchVersion(WithIfMatch(r, bad));
+    ASSERT_FALSE(e.has_value()) << bad;
+    EXPECT_EQ(e.error().HttpStatus(), 400);
+    EXPECT_EQ(e.error().field, "If-Match");
+  }
+}
+
+TEST(ETagTest, AWriteWithoutIfMatchIs428AndAStaleOneMapsTo409) {
+  httplib::Request r;
+  auto missing = RequireIfMatch(WithIfMatch(r, nullptr));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().HttpStatus(), 428);
+  EXPECT_EQ(missing.error().WireCode(), "precondition_required");
+  // What storage answers for a stale version (decision 0003).
+  ApiError stale = MakeError(ErrorCode::kAborted, "cases/case_3f9a2c1b7d4e5f60: version 3 is stale, current is 4");
+  EXPECT_EQ(stale.HttpStatus(), 409);
+}
+
+}  // namespace
+}  // namespace highfence::server
