@@ -75,6 +75,22 @@ Result<void> CheckWrite(Transaction& tx, const Record& record, const Actor& acto
   return Ok();
 }
 
+// What Insert and Update check before they touch the database: the table, the record's fields
+// and the actor, and the key values in the table's column order.
+struct PreparedWrite {
+  const TableSchema* table = nullptr;
+  std::vector<Value> keys;
+};
+
+Result<PreparedWrite> PrepareWrite(Transaction& tx, const Record& record, const Actor& actor) {
+  auto table = tx.rep().Table(record.table);
+  if (!table) return table.error();
+  if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
+  auto keys = KeyValues(**table, record);
+  if (!keys) return keys.error();
+  return PreparedWrite{*table, std::move(*keys)};
+}
+
 Error Rewrap(const Error& e, const std::string& object) {
   if (e.code == ErrorCode::kAlreadyExists) {
     return MakeError(ErrorCode::kAlreadyExists,
@@ -193,12 +209,10 @@ std::string NewId(std::string_view prefix) {
 
 Result<Record> Insert(Transaction& tx, const Record& record, const Actor& actor) {
   Transaction::Rep& rep = tx.rep();
-  auto table_or = rep.Table(record.table);
-  if (!table_or) return table_or.error();
-  const TableSchema& table = **table_or;
-  if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
-  auto keys = KeyValues(table, record);
-  if (!keys) return keys.error();
+  auto write = PrepareWrite(tx, record, actor);
+  if (!write) return write.error();
+  const TableSchema& table = *write->table;
+  const std::vector<Value>& keys = write->keys;
   const std::string now = internal::NowUtc();
   std::vector<Value> params = {record.id, record.tenant_id, std::string("1"), record.body, now, now};
   std::string columns = "id, tenant_id, version, body, created_at, updated_at";
@@ -206,7 +220,7 @@ Result<Record> Insert(Transaction& tx, const Record& record, const Actor& actor)
   for (size_t i = 0; i < table.keys.size(); ++i) {
     columns += ", " + table.keys[i].name;
     marks += ", ?";
-    params.push_back((*keys)[i]);
+    params.push_back(keys[i]);
   }
   auto rows = rep.conn->Query(
       "INSERT INTO " + table.name + " (" + columns + ") VALUES (" + marks + ") RETURNING " + table.select_list, params);
@@ -222,12 +236,10 @@ Result<Record> Insert(Transaction& tx, const Record& record, const Actor& actor)
 
 Result<Record> Update(Transaction& tx, const Record& record, int64_t expected_version, const Actor& actor) {
   Transaction::Rep& rep = tx.rep();
-  auto table_or = rep.Table(record.table);
-  if (!table_or) return table_or.error();
-  const TableSchema& table = **table_or;
-  if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
-  auto keys = KeyValues(table, record);
-  if (!keys) return keys.error();
+  auto write = PrepareWrite(tx, record, actor);
+  if (!write) return write.error();
+  const TableSchema& table = *write->table;
+  const std::vector<Value>& keys = write->keys;
   const std::string object = Object(table.name, record.id);
   auto current = FetchExpected(rep, table, record.id, expected_version);
   if (!current) return current.error();
@@ -239,7 +251,7 @@ Result<Record> Update(Transaction& tx, const Record& record, int64_t expected_ve
   std::vector<Value> params = {std::to_string(expected_version + 1), record.body, internal::NowUtc()};
   for (size_t i = 0; i < table.keys.size(); ++i) {
     sql += ", " + table.keys[i].name + " = ?";
-    params.push_back((*keys)[i]);
+    params.push_back(keys[i]);
   }
   sql += " WHERE id = ? AND version = ? RETURNING " + table.select_list;
   params.emplace_back(record.id);

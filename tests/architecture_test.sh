@@ -10,7 +10,13 @@ layer() {
     server/*|cli/*) echo 4 ;; *) echo 9 ;;
   esac
 }
-module() { echo "$1" | cut -d/ -f1-2; }
+# A module is engines/<name> or domain/<name>; base, storage, server and cli are one module each.
+module() {
+  case "$1" in
+    base/*|storage/*|server/*|cli/*) echo "$1" | cut -d/ -f1 ;;
+    *) echo "$1" | cut -d/ -f1-2 ;;
+  esac
+}
 fail=0
 while IFS= read -r f; do
   from=$(layer "$f")
