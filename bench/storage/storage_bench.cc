@@ -37,12 +37,13 @@ double Seconds(Clock::time_point since) {
 }
 
 std::string Body(int i) {
-  return R"({"person_id":"person_)" + std::to_string(i % 5000) + R"(","as_of":"2026-04-01","items":{)"
-         R"("education":[{"institution":"東京大学 大学院工学系研究科","degree":"博士(工学)","year":2012}],)"
-         R"("career":[{"organisation":"Kyoto University, Graduate School of Informatics","role":"Associate Professor",)"
-         R"("from":"2018-04"}],"funding":[{"source":"JSPS KAKENHI 23H01234","amount_jpy":12000000,"effort":0.3}],)"
-         R"("support":[],"papers":[{"title":"量子センシングによる高感度磁場計測","coauthors":["Li Wei","山田 太郎"]}],)"
-         R"("talent_programmes":"none","certified":true}})";
+  return R"j({"person_id":"person_)j" + std::to_string(i % 5000) + R"j(","as_of":"2026-04-01","items":{)j"
+         R"j("education":[{"institution":"東京大学 大学院工学系研究科","degree":"博士(工学)","year":2012}],)j"
+         R"j("career":[{"organisation":"Kyoto University, Graduate School of Informatics",)j"
+         R"j("role":"Associate Professor","from":"2018-04"}],)j"
+         R"j("funding":[{"source":"JSPS KAKENHI 23H01234","amount_jpy":12000000,"effort":0.3}],"support":[],)j"
+         R"j("papers":[{"title":"量子センシングによる高感度磁場計測","coauthors":["Li Wei","山田 太郎"]}],)j"
+         R"j("talent_programmes":"none","certified":true}})j";
 }
 
 }  // namespace
