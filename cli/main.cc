@@ -2,7 +2,9 @@
 // highfence: research-security screening (研究セキュリティ). One binary, one verb per task.
 #include <CLI/CLI.hpp>
 
+#include "cli/commands/audit.h"
 #include "cli/commands/check.h"
+#include "cli/commands/db.h"
 #include "cli/commands/keywords.h"
 #include "cli/commands/lists.h"
 #include "cli/commands/screen.h"
@@ -22,6 +24,8 @@ int main(int argc, char** argv) {
   AddListsCommand(app, status);
   AddCheckCommand(app, status);
   AddServeCommand(app, status);
+  AddDbCommand(app, status);
+  AddAuditCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+// The PostgreSQL connection over libpq: text parameters and results, SQLSTATE mapped to ErrorCode,
+// messages that name host:port and database but never the user or password.
+#include <libpq-fe.h>
+
+#include <memory>
+
+#include "storage/internal/connection.h"
+
+namespace highfence::storage::internal {
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+struct ConninfoDeleter {
+  void operator()(PQconninfoOption* o) const { PQconninfoFree(o); }
+};
+
+ErrorCode CodeOfSqlState(std::string_view state) {
+  if (state == "23505") return ErrorCode::kAlreadyExists;
+  if (state == "40001" || state == "40P01") return ErrorCode::kAborted;
+  if (state.substr(0, 2) == "23" || state.substr(0, 2) == "22") return ErrorCode::kInvalidArgument;
+  if (state.substr(0, 2) == "08" || state.substr(0, 2) == "57") return ErrorCode::kUnavailable;
+  if (state.substr(0, 2) == "53") return ErrorCode::kResourceExhausted;
+  if (state.substr(0, 2) == "42") return ErrorCode::kInvalidArgument;  // a missing table, a syntax error
+  if (state == "XX001" || state == "XX002") return ErrorCode::kDataLoss;
+  return ErrorCode::kInternal;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+void IgnoreNotice(void*, const char*) {}  // "NOTICE: … already exists, skipping" is not for users
+
+class PostgresConnection final : public Connection {
+ public:
+  PostgresConnection(PGconn* conn, std::string where) : Connection(std::move(where)), conn_(conn) {}
+  ~PostgresConnection() override { PQfinish(conn_); }
+  using Connection::Query;
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  bool healthy() const override { return PQstatus(conn_) == CONNECTION_OK; }
+
+  Result<Rows> Query(std::string_view sql, std::span<const Value> params) override {
+    const std::string text = NumberPlaceholders(sql);
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const Value& v : params) values.push_back(v ? v->c_str() : nullptr);
+    PgResult res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                              nullptr, 0));
+    const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(res.get(), sql);
+    Rows out;
+    const int n = PQnfields(res.get());
+    for (int c = 0; c < n; ++c) out.columns.emplace_back(PQfname(res.get(), c));
+    const int count = PQntuples(res.get());
+    out.rows.reserve(count);
+    for (int r = 0; r < count; ++r) {
+      Row row(n);
+      for (int c = 0; c < n; ++c) {
+        if (PQgetisnull(res.get(), r, c)) continue;
+        row[c] = std::string(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c));
+      }
+      out.rows.push_back(std::move(row));
+    }
+    const char* affected = PQcmdTuples(res.get());
+    out.affected = affected && *affected ? ParseInt64(affected).value_or(0) : 0;
+    return out;
+  }
+
+  Result<void> ExecScript(std::string_view sql) override {
+    PgResult res(PQexec(conn_, std::string(sql).c_str()));
+    const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(res.get(), "(script)");
+    return Ok();
+  }
+
+ private:
+  Error Fail(PGresult* res, std::string_view sql) {
+    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string message = Trim(res && *PQresultErrorMessage(res) ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
+    if (!healthy()) {
+      return MakeError(ErrorCode::kUnavailable, where_ + ": connection lost: " + message);
+    }
+    std::string code = state ? state : "";
+    if (code == "40001" || code == "40P01") saw_retryable_error_ = true;
+    std::string_view head = sql.substr(0, std::min<size_t>(sql.size(), 80));
+    return MakeError(CodeOfSqlState(code),
+                     where_ + ": " + message + " (in: " + std::string(head) + (sql.size() > 80 ? "…" : "") + ")");
+  }
+
+  PGconn* conn_;
+};
+
+struct UrlParts {
+  std::string host = "localhost";
+  std::string port = "5432";
+  std::string dbname;
+};
+
+Result<UrlParts> ParseUrl(std::string_view url) {
+  char* err = nullptr;
+  std::unique_ptr<PQconninfoOption, ConninfoDeleter> options(PQconninfoParse(std::string(url).c_str(), &err));
+  if (!options) {
+    std::string text = err ? Trim(err) : "cannot parse";
+    PQfreemem(err);
+    return MakeError(ErrorCode::kInvalidArgument, "postgresql URL: " + text);
+  }
+  UrlParts parts;
+  for (PQconninfoOption* o = options.get(); o->keyword; ++o) {
+    if (!o->val) continue;
+    std::string_view key = o->keyword;
+    if (key == "host" || (key == "hostaddr" && parts.host == "localhost")) parts.host = o->val;
+    if (key == "port") parts.port = o->val;
+    if (key == "dbname") parts.dbname = o->val;
+  }
+  return parts;
+}
+
+}  // namespace
+
+Result<std::string> DescribePostgresUrl(std::string_view url) {
+  auto parts = ParseUrl(url);
+  if (!parts) return parts.error();
+  return "postgresql://" + parts->host + ":" + parts->port + "/" + parts->dbname;
+}
+
+Result<std::unique_ptr<Connection>> OpenPostgres(const PostgresSettings& s) {
+  auto parts = ParseUrl(s.url);
+  if (!parts) return parts.error();
+  const std::string where = "postgresql://" + parts->host + ":" + parts->port + "/" + parts->dbname;
+  const std::string timeout = std::to_string(s.connect_timeout_seconds);
+  // The URL is expanded as the dbname; keywords after it override it only where the URL is silent.
+  const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  const char* values[] = {s.url.c_str(), timeout.c_str(), "highfence", nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, 1);
+  if (!conn) return MakeError(ErrorCode::kResourceExhausted, where + ": out of memory");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = Trim(PQerrorMessage(conn));
+    PQfinish(conn);
+    return MakeError(ErrorCode::kUnavailable, "PostgreSQL at " + parts->host + ":" + parts->port + " (database \"" +
+                                                  parts->dbname + "\") is not reachable: " + message);
+  }
+  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  auto result = std::make_unique<PostgresConnection>(conn, where);
+  // Timestamps are written by the application; the session settings only make messages and
+  // text output stable.
+  if (auto r = result->ExecScript("SET client_encoding = 'UTF8'; SET lc_messages = 'C'"); !r) {
+    // lc_messages needs superuser on some servers: keep the encoding only.
+    if (auto e = result->ExecScript("SET client_encoding = 'UTF8'"); !e) return e.error();
+  }
+  return std::unique_ptr<Connection>(std::move(result));
+}
+
+}  // namespace highfence::storage::internal

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "storage/records.h"
+
+#include <nlohmann/json.hpp>
+
+#include "storage/internal/audit_chain.h"
+#include "storage/internal/crypto.h"
+#include "storage/internal/rep.h"
+
+namespace highfence::storage {
+
+namespace internal {
+
+Record RecordFromRow(const TableSchema& table, const Row& row) {
+  Record r;
+  r.table = table.name;
+  r.id = row[0].value_or("");
+  r.tenant_id = row[1].value_or("");
+  r.version = ParseInt64(row[2].value_or("")).value_or(0);
+  r.body = row[3].value_or("");
+  r.created_at = row[4].value_or("");
+  r.updated_at = row[5].value_or("");
+  for (size_t i = 0; i < table.keys.size(); ++i) r.keys[table.keys[i].name] = row[6 + i];
+  return r;
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::Row;
+using internal::TableSchema;
+using internal::Value;
+
+std::string Object(std::string_view table, std::string_view id) {
+  return std::string(table) + "/" + std::string(id);
+}
+
+// The key values in table.keys order, each checked: a known column, an integer where the column
+// is one. Columns not given are NULL.
+Result<std::vector<Value>> KeyValues(const TableSchema& table, const Record& record) {
+  for (const auto& [column, value] : record.keys) {
+    if (!table.Key(column)) {
+      std::string known;
+      for (const auto& k : table.keys) known += (known.empty() ? "" : ", ") + k.name;
+      return MakeError(ErrorCode::kInvalidArgument, Object(table.name, record.id) + ": unknown key column \"" + column +
+                                                        "\" (the key columns of " + table.name + " are: " + known +
+                                                        ")");
+    }
+  }
+  std::vector<Value> values;
+  for (const internal::KeyColumn& k : table.keys) {
+    auto it = record.keys.find(k.name);
+    Value v = it == record.keys.end() ? std::nullopt : it->second;
+    if (v && k.integer && !internal::ParseInt64(*v)) {
+      return MakeError(ErrorCode::kInvalidArgument, Object(table.name, record.id) + ": key column \"" + k.name +
+                                                        "\" must be an integer, not \"" + *v + "\"");
+    }
+    values.push_back(std::move(v));
+  }
+  return values;
+}
+
+Result<void> CheckWrite(Transaction& tx, const Record& record, const Actor& actor) {
+  const std::string object = Object(record.table, record.id);
+  if (tx.read_only()) {
+    return MakeError(ErrorCode::kFailedPrecondition, object + ": cannot write in a read-only snapshot transaction");
+  }
+  if (record.id.empty()) return MakeError(ErrorCode::kInvalidArgument, record.table + ": id is empty");
+  if (record.tenant_id.empty()) return MakeError(ErrorCode::kInvalidArgument, object + ": tenant_id is empty");
+  if (actor.id.empty()) return MakeError(ErrorCode::kInvalidArgument, object + ": actor is empty");
+  if (!nlohmann::json::accept(record.body)) {
+    return MakeError(ErrorCode::kInvalidArgument, object + ": body is not valid JSON");
+  }
+  return Ok();
+}
+
+// What Insert and Update check before they touch the database: the table, the record's fields
+// and the actor, and the key values in the table's column order.
+struct PreparedWrite {
+  const TableSchema* table = nullptr;
+  std::vector<Value> keys;
+};
+
+Result<PreparedWrite> PrepareWrite(Transaction& tx, const Record& record, const Actor& actor) {
+  auto table = tx.rep().Table(record.table);
+  if (!table) return table.error();
+  if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
+  auto keys = KeyValues(**table, record);
+  if (!keys) return keys.error();
+  return PreparedWrite{*table, std::move(*keys)};
+}
+
+Error Rewrap(const Error& e, const std::string& object) {
+  if (e.code == ErrorCode::kAlreadyExists) {
+    return MakeError(ErrorCode::kAlreadyExists,
+                     object + ": already exists or a unique key is taken (" + e.message + ")");
+  }
+  return e.WithContext(object);
+}
+
+Result<Record> Fetch(Transaction::Rep& rep, const TableSchema& table, std::string_view id) {
+  auto rows =
+      rep.conn->Query("SELECT " + table.select_list + " FROM " + table.name + " WHERE id = ?", {std::string(id)});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return MakeError(ErrorCode::kNotFound, Object(table.name, id) + ": not found");
+  return internal::RecordFromRow(table, rows->rows[0]);
+}
+
+// The current row, if its version is the expected one.
+Result<Record> FetchExpected(Transaction::Rep& rep, const TableSchema& table, std::string_view id, int64_t expected) {
+  auto current = Fetch(rep, table, id);
+  if (!current) return current.error();
+  if (current->version != expected) {
+    return MakeError(ErrorCode::kAborted, Object(table.name, id) + ": version " + std::to_string(expected) +
+                                              " is stale, current is " + std::to_string(current->version));
+  }
+  return current;
+}
+
+Result<void> Audit(Transaction::Rep& rep, const Actor& actor, const std::string& tenant, std::string action,
+                   const std::string& table, const std::string& id, std::optional<std::string> before,
+                   std::optional<std::string> after) {
+  AuditRecord r;
+  r.actor = actor.id;
+  if (!actor.request_id.empty()) r.request_id = actor.request_id;
+  r.tenant_id = tenant;
+  r.action = std::move(action);
+  r.object_kind = table;
+  r.object_id = id;
+  r.before_digest = std::move(before);
+  r.after_digest = std::move(after);
+  auto appended = internal::AppendAudit(rep, std::move(r));
+  if (!appended) return appended.error();
+  return Ok();
+}
+
+Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Query& query) {
+  auto table_or = rep.Table(table_name);
+  if (!table_or) return table_or.error();
+  const TableSchema& table = **table_or;
+  if (query.limit < 0 || query.offset < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": limit and offset must not be negative");
+  }
+  std::string where = " WHERE 1 = 1";
+  std::vector<Value> params;
+  if (!query.tenant_ids.empty()) {
+    where += " AND tenant_id IN (";
+    for (size_t i = 0; i < query.tenant_ids.size(); ++i) {
+      where += i ? ", ?" : "?";
+      params.emplace_back(query.tenant_ids[i]);
+    }
+    where += ")";
+  }
+  for (const auto& [column, value] : query.where) {
+    const internal::KeyColumn* key = table.Key(column);
+    if (!key) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       std::string(table_name) + ": cannot filter on \"" + column + "\": not a key column");
+    }
+    if (!value) {
+      where += " AND " + key->name + " IS NULL";
+      continue;
+    }
+    if (key->integer && !internal::ParseInt64(*value)) {
+      return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": filter on \"" + column +
+                                                        "\" must be an integer, not \"" + *value + "\"");
+    }
+    where += " AND " + key->name + " = ?";
+    params.emplace_back(*value);
+  }
+  std::string order;
+  if (query.order_by == "created_at" || query.order_by == "updated_at" || query.order_by == "id") {
+    order = query.order_by;
+  } else if (const internal::KeyColumn* key = table.Key(query.order_by)) {
+    order = key->name;
+  } else {
+    return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": cannot sort by \"" + query.order_by +
+                                                      "\": not a key column, created_at, updated_at or id");
+  }
+  std::string sql = "SELECT " + table.select_list + " FROM " + table.name + where + " ORDER BY " + order +
+                    (query.descending ? " DESC" : " ASC") + " NULLS LAST" + (order == "id" ? "" : ", id ASC");
+  std::vector<Value> page_params = params;
+  const bool sqlite = rep.conn->dialect() == internal::Dialect::kSqlite;
+  if (query.limit > 0) {
+    sql += " LIMIT ?";
+    page_params.emplace_back(std::to_string(query.limit));
+  } else if (sqlite) {
+    sql += " LIMIT -1";  // SQLite needs a LIMIT before OFFSET
+  }
+  sql += " OFFSET ?";
+  page_params.emplace_back(std::to_string(query.offset));
+
+  auto rows = rep.conn->Query(sql, page_params);
+  if (!rows) return rows.error();
+  Page page;
+  for (const Row& row : rows->rows) page.records.push_back(internal::RecordFromRow(table, row));
+  auto count = rep.conn->Query("SELECT COUNT(*) FROM " + table.name + where, params);
+  if (!count) return count.error();
+  page.total = internal::ParseInt64(count->rows.at(0).at(0).value_or("0")).value_or(0);
+  return page;
+}
+
+}  // namespace
+
+std::string NewId(std::string_view prefix) {
+  return std::string(prefix) + "_" + internal::RandomHex(8);
+}
+
+Result<Record> Insert(Transaction& tx, const Record& record, const Actor& actor) {
+  Transaction::Rep& rep = tx.rep();
+  auto write = PrepareWrite(tx, record, actor);
+  if (!write) return write.error();
+  const TableSchema& table = *write->table;
+  const std::vector<Value>& keys = write->keys;
+  const std::string now = internal::NowUtc();
+  std::vector<Value> params = {record.id, record.tenant_id, std::string("1"), record.body, now, now};
+  std::string columns = "id, tenant_id, version, body, created_at, updated_at";
+  std::string marks = "?, ?, ?, ?, ?, ?";
+  for (size_t i = 0; i < table.keys.size(); ++i) {
+    columns += ", " + table.keys[i].name;
+    marks += ", ?";
+    params.push_back(keys[i]);
+  }
+  auto rows = rep.conn->Query(
+      "INSERT INTO " + table.name + " (" + columns + ") VALUES (" + marks + ") RETURNING " + table.select_list, params);
+  const std::string object = Object(table.name, record.id);
+  if (!rows) return Rewrap(rows.error(), object);
+  Record stored = internal::RecordFromRow(table, rows->rows.at(0));
+  if (auto a = Audit(rep, actor, stored.tenant_id, "insert", table.name, stored.id, std::nullopt, RecordDigest(stored));
+      !a) {
+    return a.error();
+  }
+  return stored;
+}
+
+Result<Record> Update(Transaction& tx, const Record& record, int64_t expected_version, const Actor& actor) {
+  Transaction::Rep& rep = tx.rep();
+  auto write = PrepareWrite(tx, record, actor);
+  if (!write) return write.error();
+  const TableSchema& table = *write->table;
+  const std::vector<Value>& keys = write->keys;
+  const std::string object = Object(table.name, record.id);
+  auto current = FetchExpected(rep, table, record.id, expected_version);
+  if (!current) return current.error();
+  if (current->tenant_id != record.tenant_id) {
+    return MakeError(ErrorCode::kInvalidArgument, object + ": tenant_id \"" + record.tenant_id + "\" differs from \"" +
+                                                      current->tenant_id + "\" (a record never moves between tenants)");
+  }
+  std::string sql = "UPDATE " + table.name + " SET version = ?, body = ?, updated_at = ?";
+  std::vector<Value> params = {std::to_string(expected_version + 1), record.body, internal::NowUtc()};
+  for (size_t i = 0; i < table.keys.size(); ++i) {
+    sql += ", " + table.keys[i].name + " = ?";
+    params.push_back(keys[i]);
+  }
+  sql += " WHERE id = ? AND version = ? RETURNING " + table.select_list;
+  params.emplace_back(record.id);
+  params.emplace_back(std::to_string(expected_version));
+  auto rows = rep.conn->Query(sql, params);
+  if (!rows) return Rewrap(rows.error(), object);
+  if (rows->rows.empty()) {  // cannot happen while writers are serialised; never a lost update
+    return MakeError(ErrorCode::kAborted, object + ": version " + std::to_string(expected_version) + " is stale");
+  }
+  Record stored = internal::RecordFromRow(table, rows->rows[0]);
+  if (auto a = Audit(rep, actor, stored.tenant_id, "update", table.name, stored.id, RecordDigest(*current),
+                     RecordDigest(stored));
+      !a) {
+    return a.error();
+  }
+  return stored;
+}
+
+Result<void> Delete(Transaction& tx, std::string_view table_name, std::string_view id, int64_t expected_version,
+                    const Actor& actor) {
+  Transaction::Rep& rep = tx.rep();
+  auto table_or = rep.Table(table_name);
+  if (!table_or) return table_or.error();
+  const TableSchema& table = **table_or;
+  const std::string object = Object(table.name, id);
+  if (tx.read_only()) {
+    return MakeError(ErrorCode::kFailedPrecondition, object + ": cannot write in a read-only snapshot transaction");
+  }
+  if (actor.id.empty()) return MakeError(ErrorCode::kInvalidArgument, object + ": actor is empty");
+  auto current = FetchExpected(rep, table, id, expected_version);
+  if (!current) return current.error();
+  auto rows = rep.conn->Query("DELETE FROM " + table.name + " WHERE id = ? AND version = ?",
+                              {std::string(id), std::to_string(expected_version)});
+  if (!rows) return rows.error().WithContext(object);
+  if (rows->affected != 1) {
+    return MakeError(ErrorCode::kAborted, object + ": version " + std::to_string(expected_version) + " is stale");
+  }
+  return Audit(rep, actor, current->tenant_id, "delete", table.name, current->id, RecordDigest(*current), std::nullopt);
+}
+
+Result<Record> Get(Transaction& tx, std::string_view table_name, std::string_view id) {
+  auto table = tx.rep().Table(table_name);
+  if (!table) return table.error();
+  return Fetch(tx.rep(), **table, id);
+}
+
+Result<Record> Get(Database& db, std::string_view table, std::string_view id) {
+  Result<Record> out = MakeError(ErrorCode::kInternal, "not run");
+  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    out = Get(tx, table, id);
+    if (!out) return out.error();
+    return Ok();
+  });
+  if (!done) return done.error();
+  return out;
+}
+
+Result<Page> List(Transaction& tx, std::string_view table, const Query& query) {
+  return ListIn(tx.rep(), table, query);
+}
+
+Result<Page> List(Database& db, std::string_view table, const Query& query) {
+  Result<Page> out = MakeError(ErrorCode::kInternal, "not run");
+  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    out = ListIn(tx.rep(), table, query);
+    if (!out) return out.error();
+    return Ok();
+  });
+  if (!done) return done.error();
+  return out;
+}
+
+Result<std::vector<TableInfo>> Tables(Database& db) {
+  std::vector<TableInfo> out;
+  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    out.clear();
+    auto schema = tx.rep().AllTables(/*reload=*/true);
+    if (!schema) return schema.error();
+    for (const auto& [name, t] : (*schema)->tables) {
+      TableInfo info{name, {}};
+      for (const auto& k : t.keys) info.key_columns.push_back(k.name);
+      out.push_back(std::move(info));
+    }
+    return Ok();
+  });
+  if (!done) return done.error();
+  return out;
+}
+
+}  // namespace highfence::storage

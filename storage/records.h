@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Records: the generic aggregate rows of decision 0003. An aggregate (a case, a person, a
+// disclosure version …) is one row of its table: id, tenant_id, version, body (the domain codec's
+// JSON) and the table's key columns, copied from the body by the typed repository on every write
+// and used to filter and sort. Every write checks the version it read (optimistic concurrency:
+// a stale version is kAborted, never a lost update) and appends an audit record in the same
+// transaction (audit.h).
+//
+//   Record r{.table = "cases", .id = NewId("case"), .tenant_id = "inst_tokyo",
+//            .body = R"({"title":"量子センシング"})", .keys = {{"state", "opened"}}};
+//   db.WithTransaction([&](Transaction& tx) { return Insert(tx, r, actor).map(...); });
+//   auto page = List(db, "cases", {.tenant_ids = {"inst_tokyo"}, .where = {{"state", "opened"}}});
+//
+// Table and column names are checked against the tables the migrations created (an aggregate
+// table has id, tenant_id, version, body, created_at, updated_at; its other columns are its key
+// columns); values are always bound as parameters. Cost: one indexed statement per call, plus
+// the audit append for writes.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "storage/audit.h"
+#include "storage/database.h"
+
+namespace highfence::storage {
+
+struct Record {
+  std::string table = {};      // "cases"
+  std::string id = {};         // opaque, e.g. NewId("case")
+  std::string tenant_id = {};  // the owning institution or agency; never changes
+  int64_t version = 0;         // 1 after Insert, +1 per Update; set by the store
+  std::string body = {};       // JSON text (on PostgreSQL read back as JSONB prints it)
+  // Key column → value (nullopt = NULL). Integer columns (disclosures.seq, programmes.designated)
+  // take decimal text. A column left out is written as NULL.
+  std::map<std::string, std::optional<std::string>> keys = {};
+  std::string created_at = {};  // RFC 3339 UTC with microseconds, set by the store
+  std::string updated_at = {};
+};
+
+// List: equality filters ANDed, one sort, one page. The total counts every matching row.
+struct Query {
+  std::vector<std::string> tenant_ids = {};  // rows of these tenants; empty = every tenant
+  // Key column = value (nullopt: IS NULL).
+  std::vector<std::pair<std::string, std::optional<std::string>>> where = {};
+  std::string order_by = "created_at";  // a key column, created_at, updated_at or id
+  bool descending = false;              // ties are broken by id, ascending
+  int64_t limit = 100;                  // 0 = no limit
+  int64_t offset = 0;
+};
+
+struct Page {
+  std::vector<Record> records;
+  int64_t total = 0;  // rows matching the filters, ignoring limit and offset
+};
+
+// "<prefix>_" + 16 lowercase hex digits from libsodium's randombytes: opaque, never sequential.
+std::string NewId(std::string_view prefix);
+
+// Stores a new aggregate at version 1. kInvalidArgument for an unknown table or key column, an
+// empty id / tenant_id / actor, a non-integer value for an integer column or a body that is not
+// JSON (each naming the field); kAlreadyExists if the id (or a unique key, e.g. a disclosure's
+// person_id + seq) is taken. Returns the stored record (version, timestamps; body as stored).
+Result<Record> Insert(Transaction& tx, const Record& record, const Actor& actor);
+
+// Replaces body and keys of record.id if its current version is expected_version; the new
+// version is expected_version + 1. kAborted "cases/case_…: version 3 is stale, current is 4";
+// kNotFound if the id does not exist; kInvalidArgument if record.tenant_id differs from the
+// stored one (a record never moves between tenants) or as for Insert.
+Result<Record> Update(Transaction& tx, const Record& record, int64_t expected_version, const Actor& actor);
+
+// Removes the row if its version is expected_version (kAborted / kNotFound as for Update).
+// The audit record keeps the digest of what was deleted.
+Result<void> Delete(Transaction& tx, std::string_view table, std::string_view id, int64_t expected_version,
+                    const Actor& actor);
+
+// kNotFound "cases/case_…: not found"; kInvalidArgument for an unknown table.
+Result<Record> Get(Transaction& tx, std::string_view table, std::string_view id);
+Result<Record> Get(Database& db, std::string_view table, std::string_view id);
+
+// kInvalidArgument naming an unknown table, filter column or sort column, or a negative
+// limit / offset.
+Result<Page> List(Transaction& tx, std::string_view table, const Query& query);
+Result<Page> List(Database& db, std::string_view table, const Query& query);
+
+// The aggregate tables and their key columns, as the database's schema has them.
+struct TableInfo {
+  std::string name;
+  std::vector<std::string> key_columns;
+};
+Result<std::vector<TableInfo>> Tables(Database& db);
+
+}  // namespace highfence::storage
