@@ -23,6 +23,7 @@ HF_CASES_CODEC(Proposal)
 HF_CASES_CODEC(Case)
 HF_CASES_CODEC(ScreeningRef)
 HF_CASES_CODEC(Disclosure)
+HF_CASES_CODEC(DisclosureDiff)
 #undef HF_CASES_CODEC
 
 }  // namespace highfence::cases

@@ -3,6 +3,7 @@
 // The name tables of every enum in domain/cases (and the rules enums the cases carry): the
 // public XxxId / ParseXxx functions, the codecs and the importers all read these.
 #include "domain/cases/disclosure.h"
+#include "domain/cases/disclosure_diff.h"
 #include "domain/cases/institution.h"
 #include "domain/cases/internal/enum_table.h"
 #include "domain/cases/name.h"
@@ -46,5 +47,7 @@ inline constexpr EnumTable<rules::RiskLevel, 3> kRiskLevels{
     {{{rules::RiskLevel::kRed, "red"}, {rules::RiskLevel::kYellow, "yellow"}, {rules::RiskLevel::kGreen, "green"}}}};
 inline constexpr EnumTable<rules::KeywordHit, 3> kKeywordHits{
     {{{rules::KeywordHit::kYes, "yes"}, {rules::KeywordHit::kPartial, "partial"}, {rules::KeywordHit::kNo, "no"}}}};
+inline constexpr EnumTable<RowChangeKind, 3> kRowChangeKinds{
+    {{{RowChangeKind::kAdded, "added"}, {RowChangeKind::kRemoved, "removed"}, {RowChangeKind::kChanged, "changed"}}}};
 
 }  // namespace highfence::cases::internal

@@ -66,6 +66,25 @@ void Decode(const Json& j, const std::string& path, Decoder& d, double& out) {
   out = j.get<double>();
 }
 
+Json Encode(DisclosureItem item) {
+  return std::string(Info(item).id);
+}
+
+void Decode(const Json& j, const std::string& path, Decoder& d, DisclosureItem& out) {
+  std::string expected;
+  for (const DisclosureItemInfo& info : DisclosureItems()) {
+    expected += (expected.empty() ? "" : ", ") + std::string(info.id);
+  }
+  if (!j.is_string()) return d.Fail(path, TypeName(j) + ", expected one of " + expected);
+  for (const DisclosureItemInfo& info : DisclosureItems()) {
+    if (info.id == j.get_ref<const std::string&>()) {
+      out = info.item;
+      return;
+    }
+  }
+  d.Fail(path, "unknown value \"" + j.get<std::string>() + "\" (expected " + expected + ")");
+}
+
 void Reader::Finish() {
   // Names under which items ⑫ 非居住者・特定類型 and ⑬ 国籍 might be offered: they are refused
   // with a pointer to where they belong.
@@ -419,6 +438,35 @@ void Fields(V& v, T& x) {
   v("unpaid_posts", x.unpaid_posts);
 }
 
+template <typename V, Self<FieldChange> T>
+void Fields(V& v, T& x) {
+  v("field", x.field, kRequired);
+  v("before", x.before);
+  v("after", x.after);
+}
+template <typename V, Self<RowChange> T>
+void Fields(V& v, T& x) {
+  v("kind", x.kind, kRequired);
+  v("key", x.key);
+  v("before_index", x.before_index);
+  v("after_index", x.after_index);
+  v("fields", x.fields);
+}
+template <typename V, Self<ItemDiff> T>
+void Fields(V& v, T& x) {
+  v("item", x.item, kRequired);
+  v("rows", x.rows);
+}
+template <typename V, Self<DisclosureDiff> T>
+void Fields(V& v, T& x) {
+  v("person_id", x.person_id, kRequired);
+  v("before_seq", x.before_seq);
+  v("after_seq", x.after_seq);
+  v("before_as_of", x.before_as_of);
+  v("after_as_of", x.after_as_of);
+  v("items", x.items);
+}
+
 #define HF_CASES_JSON_DEFINE(Type)                                             \
   Json Encode(const Type& v) {                                                 \
     return EncodeFields(v);                                                    \
@@ -461,6 +509,10 @@ HF_CASES_JSON_DEFINE(ListedRelationshipRow)
 HF_CASES_JSON_DEFINE(ExternalFundingRow)
 HF_CASES_JSON_DEFINE(PostRow)
 HF_CASES_JSON_DEFINE(Disclosure)
+HF_CASES_JSON_DEFINE(FieldChange)
+HF_CASES_JSON_DEFINE(RowChange)
+HF_CASES_JSON_DEFINE(ItemDiff)
+HF_CASES_JSON_DEFINE(DisclosureDiff)
 #undef HF_CASES_JSON_DEFINE
 
 }  // namespace highfence::cases::internal

@@ -18,6 +18,7 @@
 #include "base/result.h"
 #include "domain/cases/case.h"
 #include "domain/cases/disclosure.h"
+#include "domain/cases/disclosure_diff.h"
 #include "domain/cases/institution.h"
 #include "domain/cases/internal/enum_table.h"
 #include "domain/cases/internal/enums.h"
@@ -99,6 +100,7 @@ HF_CASES_JSON_ENUM(SubjectKind, kSubjectKinds)
 HF_CASES_JSON_ENUM(ScreeningKind, kScreeningKinds)
 HF_CASES_JSON_ENUM(rules::RiskLevel, kRiskLevels)
 HF_CASES_JSON_ENUM(rules::KeywordHit, kKeywordHits)
+HF_CASES_JSON_ENUM(RowChangeKind, kRowChangeKinds)
 #undef HF_CASES_JSON_ENUM
 
 // Every struct of domain/cases with a codec, nested ones included. Declared before the
@@ -141,7 +143,14 @@ HF_CASES_JSON_STRUCT(ListedRelationshipRow)
 HF_CASES_JSON_STRUCT(ExternalFundingRow)
 HF_CASES_JSON_STRUCT(PostRow)
 HF_CASES_JSON_STRUCT(Disclosure)
+HF_CASES_JSON_STRUCT(FieldChange)
+HF_CASES_JSON_STRUCT(RowChange)
+HF_CASES_JSON_STRUCT(ItemDiff)
+HF_CASES_JSON_STRUCT(DisclosureDiff)
 #undef HF_CASES_JSON_STRUCT
+
+Json Encode(DisclosureItem item);
+void Decode(const Json& j, const std::string& path, Decoder& d, DisclosureItem& out);
 
 template <typename T>
 Json Encode(const std::optional<T>& v) {
