@@ -24,6 +24,7 @@ HF_CASES_CODEC(Case)
 HF_CASES_CODEC(ScreeningRef)
 HF_CASES_CODEC(Disclosure)
 HF_CASES_CODEC(DisclosureDiff)
+HF_CASES_CODEC(EvaluationInputs)
 #undef HF_CASES_CODEC
 
 }  // namespace highfence::cases

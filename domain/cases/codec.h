@@ -21,6 +21,7 @@
 #include "domain/cases/case.h"
 #include "domain/cases/disclosure.h"
 #include "domain/cases/disclosure_diff.h"
+#include "domain/cases/evaluation_inputs.h"
 #include "domain/cases/institution.h"
 #include "domain/cases/organisation.h"
 #include "domain/cases/person.h"
@@ -43,6 +44,7 @@ std::string ToJson(const Case& value, const JsonOptions& options = {});
 std::string ToJson(const ScreeningRef& value, const JsonOptions& options = {});
 std::string ToJson(const Disclosure& value, const JsonOptions& options = {});
 std::string ToJson(const DisclosureDiff& value, const JsonOptions& options = {});
+std::string ToJson(const EvaluationInputs& value, const JsonOptions& options = {});
 
 // T is one of the types ToJson takes. Errors: kInvalidArgument naming the path of the first
 // problem ("team[2].role: …", "funding[0].amount.amount: 1.5 is not a whole number"), or
@@ -59,5 +61,6 @@ extern template Result<Case> FromJson<Case>(std::string_view);
 extern template Result<ScreeningRef> FromJson<ScreeningRef>(std::string_view);
 extern template Result<Disclosure> FromJson<Disclosure>(std::string_view);
 extern template Result<DisclosureDiff> FromJson<DisclosureDiff>(std::string_view);
+extern template Result<EvaluationInputs> FromJson<EvaluationInputs>(std::string_view);
 
 }  // namespace highfence::cases

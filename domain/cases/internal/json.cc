@@ -466,6 +466,15 @@ void Fields(V& v, T& x) {
   v("after_as_of", x.after_as_of);
   v("items", x.items);
 }
+template <typename V, Self<EvaluationInputs> T>
+void Fields(V& v, T& x) {
+  v("case_id", x.case_id, kRequired);
+  v("subject", x.subject, kRequired);
+  v("person", x.person);
+  v("disclosure", x.disclosure);
+  v("organisation", x.organisation);
+  v("screenings", x.screenings);
+}
 
 #define HF_CASES_JSON_DEFINE(Type)                                             \
   Json Encode(const Type& v) {                                                 \
@@ -513,6 +522,7 @@ HF_CASES_JSON_DEFINE(FieldChange)
 HF_CASES_JSON_DEFINE(RowChange)
 HF_CASES_JSON_DEFINE(ItemDiff)
 HF_CASES_JSON_DEFINE(DisclosureDiff)
+HF_CASES_JSON_DEFINE(EvaluationInputs)
 #undef HF_CASES_JSON_DEFINE
 
 }  // namespace highfence::cases::internal

@@ -19,6 +19,7 @@
 #include "domain/cases/case.h"
 #include "domain/cases/disclosure.h"
 #include "domain/cases/disclosure_diff.h"
+#include "domain/cases/evaluation_inputs.h"
 #include "domain/cases/institution.h"
 #include "domain/cases/internal/enum_table.h"
 #include "domain/cases/internal/enums.h"
@@ -147,6 +148,7 @@ HF_CASES_JSON_STRUCT(FieldChange)
 HF_CASES_JSON_STRUCT(RowChange)
 HF_CASES_JSON_STRUCT(ItemDiff)
 HF_CASES_JSON_STRUCT(DisclosureDiff)
+HF_CASES_JSON_STRUCT(EvaluationInputs)
 #undef HF_CASES_JSON_STRUCT
 
 Json Encode(DisclosureItem item);
