@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "base/result.h"
 
 namespace highfence::cases {
 
@@ -37,5 +40,9 @@ std::string_view NameScriptId(NameScript script);  // "kanji", "kana", "latin", 
 std::optional<NameScript> ParseNameScript(std::string_view id);
 std::string_view NameKindId(NameKind kind);  // "legal", "romanised", "former", "alias"
 std::optional<NameKind> ParseNameKind(std::string_view id);
+
+// The names of a person or an organisation: at least one, none blank. kInvalidArgument
+// "names: …" or "names[2].text: empty"; `what` ("a person") completes the first message.
+Result<void> ValidateNames(const std::vector<Name>& names, std::string_view what);
 
 }  // namespace highfence::cases

@@ -13,10 +13,7 @@ using internal::Quote;
 
 Result<void> ValidateOrganisation(const Organisation& organisation) {
   if (organisation.id.empty()) return Invalid("id", "empty");
-  if (organisation.names.empty()) return Invalid("names", "an organisation needs at least one name");
-  for (size_t i = 0; i < organisation.names.size(); ++i) {
-    if (internal::Trim(organisation.names[i].text).empty()) return Invalid(Indexed("names", i) + ".text", "empty");
-  }
+  if (auto names = ValidateNames(organisation.names, "an organisation"); !names) return names.error();
   if (!organisation.ror_id.empty() && !IsValidRorId(organisation.ror_id)) {
     return Invalid("ror_id", Quote(organisation.ror_id) + " is not a ROR id (0 + 6 base-32 + 2 check digits)");
   }

@@ -58,10 +58,7 @@ bool IsValidOrcid(std::string_view orcid) {
 Result<void> ValidatePerson(const Person& person) {
   if (person.id.empty()) return Invalid("id", "empty");
   if (person.tenant_id.empty()) return Invalid("tenant_id", "empty");
-  if (person.names.empty()) return Invalid("names", "a person needs at least one name");
-  for (size_t i = 0; i < person.names.size(); ++i) {
-    if (internal::Trim(person.names[i].text).empty()) return Invalid(Indexed("names", i) + ".text", "empty");
-  }
+  if (auto names = ValidateNames(person.names, "a person"); !names) return names.error();
   if (!person.erad_id.empty() && !IsValidEradId(person.erad_id)) {
     return Invalid("erad_id", Quote(person.erad_id) + " is not an e-Rad researcher number (8 digits)");
   }
