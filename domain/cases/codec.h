@@ -12,7 +12,9 @@
 // FromJson checks shape, not meaning: types, required keys, enum values, and unknown keys (a
 // typo, or an item that belongs elsewhere, is refused with its path, never dropped). Meaning is
 // checked by the ValidateXxx functions. Output is deterministic (same value → same bytes), so
-// storage can digest it. RestrictedDisclosure has its own codec (restricted_disclosure_codec.h)
+// storage can digest it. A body written before a field was added still decodes (the field takes
+// its default); a field removed from a struct must stay readable here until every stored body
+// is rewritten. RestrictedDisclosure has its own codec (restricted_disclosure_codec.h)
 // so that including this header never gives access to items ⑫ and ⑬. Linear; thread-safe.
 #include <string>
 #include <string_view>

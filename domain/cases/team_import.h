@@ -42,8 +42,9 @@ struct TeamImport {
   int rows_read = 0;                     // data rows, header excluded
 };
 
-// Errors (the file as a whole cannot be read): kInvalidArgument for an empty file, the XLSX
-// reader's kInvalidArgument / kDataLoss / kResourceExhausted. Everything else is an ImportError.
+// Errors (the file as a whole cannot be read): kInvalidArgument for an empty file or a CSV that
+// is not UTF-8 ("team.csv:2: not UTF-8 text (Shift_JIS?) …"), the XLSX reader's
+// kInvalidArgument / kDataLoss / kResourceExhausted. Everything else is an ImportError.
 // Checked per row: name, institution and role present; role one of PI / Co-PI / participant /
 // student (or 研究代表者 / 研究分担者 / 研究参加者 / 学生); e-Rad id and ORCID well formed; the same
 // person (id, e-Rad id or ORCID) not twice in one proposal; one PI per proposal.

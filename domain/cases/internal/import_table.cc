@@ -56,6 +56,31 @@ std::string CivilFromDays(long long z) {
   return std::to_string(y) + "-" + two(m) + "-" + two(d);
 }
 
+// The 1-based line of the first byte that is not well-formed UTF-8, 0 if all is. Hand-written:
+// engines/text keeps its validator internal, and this is the only check imports need.
+int FirstBadUtf8Line(std::string_view s) {
+  int line = 1;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') ++line;
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return line;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return line;
+    }
+    if (n == 3) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return line;  // overlong, surrogate
+    }
+    if (n == 4) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if (c > 0xF4 || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return line;
+    }
+    i += n;
+  }
+  return 0;
+}
+
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -101,6 +126,10 @@ Result<Table> ReadTable(std::string_view bytes, std::string_view file) {
       AddRow(table, row.number, std::move(cells));
     }
     return table;
+  }
+  if (int bad = FirstBadUtf8Line(bytes)) {
+    return MakeError(ErrorCode::kInvalidArgument, std::string(file) + ":" + std::to_string(bad) +
+                                                      ": not UTF-8 text (Shift_JIS?); save the sheet as \"CSV UTF-8\"");
   }
   tables::CsvOptions options;
   if (file.ends_with(".tsv")) options.delimiter = '\t';

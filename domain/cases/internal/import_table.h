@@ -31,7 +31,8 @@ struct Table {
 
 // XLSX when the bytes are a ZIP (first worksheet), else CSV (tab-separated for *.tsv).
 // Errors: the XLSX reader's (kInvalidArgument, kDataLoss, kResourceExhausted), or
-// kInvalidArgument "<file>: no header row" for an empty file.
+// kInvalidArgument "<file>: no header row" for an empty file and "<file>:<line>: not UTF-8
+// text …" for a CSV in another encoding (Excel's Japanese "CSV" is Shift_JIS).
 Result<Table> ReadTable(std::string_view bytes, std::string_view file);
 
 struct ColumnSpec {

@@ -159,6 +159,16 @@ TEST(TeamImportTest, EmptyOrBrokenFileIsAnError) {
   EXPECT_NE(broken.error().message.find("team.xlsx"), std::string::npos) << broken.error().message;
 }
 
+TEST(TeamImportTest, ShiftJisCsvIsRefusedNamingTheLine) {
+  // "name,institution,role\n青葉,東北大学,PI\n" with the second line in Shift_JIS, as Excel's
+  // Japanese "CSV" writes it.
+  std::string csv = "name,institution,role\n\x90\xC2\x97\x74,\x93\x8C\x96\x6B\x91\xE5\x8A\x77,PI\n";
+  auto team = ParseTeamImport(csv, "team.csv");
+  ASSERT_FALSE(team.has_value());
+  EXPECT_EQ(team.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(team.error().message, "team.csv:2: not UTF-8 text (Shift_JIS?); save the sheet as \"CSV UTF-8\"");
+}
+
 TEST(TeamImportTest, UnterminatedQuoteIsReportedOnItsLine) {
   auto team = ParseTeamImport("name,institution,role\n青葉 花子,東北大学,PI\n\"佐藤 一郎,東北大学,Co-PI\n", "team.csv");
   ASSERT_TRUE(team.has_value());
