@@ -292,8 +292,12 @@ Result<AuditReport> VerifyAudit(Database& db) {
 
 Result<int64_t> ExportAudit(Database& db, std::ostream& out) {
   int64_t written = 0;
+  bool started = false;
   auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    written = 0;
+    // A snapshot may be retried after a transient failure; lines already written cannot be
+    // taken back, so a second attempt fails instead of writing them twice.
+    if (started) return MakeError(ErrorCode::kUnavailable, "the audit export was interrupted: run it again");
+    started = true;
     for (int64_t after = 0;;) {
       auto batch = AuditBatch(*tx.rep().conn, after);
       if (!batch) return batch.error();

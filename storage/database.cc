@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <random>
 #include <thread>
 
@@ -70,6 +71,14 @@ Result<void> RunOnce(Database::Rep& db, Connection& conn, bool write,
     rep.head_hash = head->rows[0][1].value_or("");
   }
   Transaction tx(&rep);
+  // If fn throws (our code does not, a caller's might), roll back before the connection goes
+  // back to the pool, so the next user does not inherit an open transaction.
+  struct RollbackOnUnwind {
+    Connection& conn;
+    ~RollbackOnUnwind() {
+      if (std::uncaught_exceptions() > 0) Rollback(conn);
+    }
+  } guard{conn};
   Result<void> result = fn(tx);
   if (result && rep.head_moved) {
     result = conn.Query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",

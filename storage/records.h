@@ -14,8 +14,8 @@
 //
 // Table and column names are checked against the tables the migrations created (an aggregate
 // table has id, tenant_id, version, body, created_at, updated_at; its other columns are its key
-// columns); values are always bound as parameters. Cost: one indexed statement per call, plus
-// the audit append for writes.
+// columns); values are always bound as parameters. Cost: one or two indexed statements per call
+// (Update and Delete read the current row first), plus one audit INSERT per write.
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -67,8 +67,26 @@ int FreePort() {
   return port;
 }
 
+// build/<preset>/tmp, unless the postgres user cannot reach it (a checkout under /root, say):
+// then a directory in the system's temporary directory.
 fs::path Root() {
-  return BinaryDir() / "tmp";
+  static const fs::path root = [] {
+    std::error_code ec;
+    fs::path dir = BinaryDir() / "tmp";
+    fs::create_directories(dir, ec);
+    std::string log;
+    if (IsRoot() &&
+        Run("runuser -u postgres -- test -r " + Quote(dir.string()) + " -a -x " + Quote(dir.string()), log) != 0) {
+      dir = fs::temp_directory_path() / "hf-pg-tests";
+      fs::create_directories(dir, ec);
+      fs::permissions(dir,
+                      fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                          fs::perms::others_exec,
+                      ec);
+    }
+    return dir;
+  }();
+  return root;
 }
 
 // Stops and removes clusters whose owning test process is gone (a crash or kill -9).

@@ -2,8 +2,9 @@
 #pragma once
 // A real PostgreSQL 15 for the tests of one test binary (storage tests run on SQLite and on this;
 // no mocks). On first use it copies a cluster made once per build tree by initdb
-// (build/<preset>/tmp/pg-template-15), starts it on a free loopback port with its socket in its
-// own directory and fsync off, and stops and removes it when the tests end (a gtest Environment).
+// (build/<preset>/tmp/pg-template-15; $TMPDIR/hf-pg-tests when the postgres user cannot reach the
+// build tree, e.g. a checkout under /root), starts it on a free loopback port with its socket in
+// its own directory and fsync off, and stops and removes it when the tests end (a gtest Environment).
 // Clusters left by a crashed test binary are stopped and removed by the next start.
 // If the PostgreSQL server binaries are missing the calling test FAILS with the reason: it is
 // never skipped. As root, initdb and postgres run as the `postgres` user (runuser).

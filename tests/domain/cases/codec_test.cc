@@ -123,5 +123,13 @@ TEST(CodecTest, NotJsonIsRefusedWithTheParserPosition) {
   EXPECT_EQ(r.error().message.find("json.exception"), std::string::npos) << r.error().message;
 }
 
+TEST(CodecTest, NumberTooLargeForADoubleIsAnErrorNotAnException) {
+  // Found by cases_codec_fuzzer: nlohmann threw out_of_range 406 despite allow_exceptions=false.
+  auto r = FromJson<ScreeningRef>(R"({"id":"s","case_id":"c","kind":"lists","lists":{"hits":[{"score":22333e393}]}})");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().message, "JSON: number overflow parsing '22333e393'");
+}
+
 }  // namespace
 }  // namespace highfence::cases
