@@ -166,6 +166,8 @@ struct NameIndex::Rep {
     bool informative = false;   // has a distinctive word, or two generic ones
     bool generic_only = false;  // no distinctive word, but one generic word
     bool reordered = false;     // sorted differs from plain
+    bool joined_words = false;  // an acronym joined from several written pieces ("UEC-UMPO")
+    bool initials = false;      // … each of them one letter ("N.U.D.T.")
   };
   struct Scored {
     uint32_t key = 0;
@@ -343,24 +345,35 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
   std::vector<QueryKey> out;
   const Kind kind = q.kind.value_or(Kind::kOrganisation);
   std::vector<Key> keys = internal::MakeKeys(name, kind, q.country, false, options.japanese_readings);
-  // A one-word Latin query may be an acronym ("HIT", "BUAA").
-  if (!keys.empty() && keys[0].space == Space::kLatin && keys[0].tokens.size() == 1) {
-    const internal::Token& t = keys[0].tokens[0];
-    const bool alnum = std::all_of(t.display.begin(), t.display.end(),
-                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-    if (alnum && t.display.size() >= 2 && t.display.size() <= 10 && t.cls == TokenClass::kNormal) {
-      Key acronym;
-      acronym.tokens.push_back(t);
-      acronym.transform = Transform::kAcronym;
-      acronym.script = keys[0].script;
-      acronym.space = Space::kAcronym;
-      keys.push_back(std::move(acronym));
+  // A Latin query written as one word may be an acronym: "HIT", "BUAA", and with dots,
+  // hyphens or slashes "N.U.D.T.", "HIT-", "UEC-UMPO" (its letters joined, nothing expanded
+  // or romaji-folded, as declared acronyms are indexed). One word that is an organisation-form
+  // word ("Univ.") is not; joined pieces need three letters, so "U.S." is not either.
+  bool joined_words = false, initials = false;
+  if (!keys.empty() && keys[0].space == Space::kLatin) {
+    const bool one_word = keys[0].tokens.size() == 1;
+    std::string acronym = internal::WrittenAcronym(name, one_word ? 2 : 3);
+    if (one_word && keys[0].tokens[0].cls != TokenClass::kNormal) acronym.clear();
+    if (!acronym.empty()) {
+      joined_words = !one_word;
+      initials = joined_words && std::all_of(keys[0].tokens.begin(), keys[0].tokens.end(),
+                                             [](const internal::Token& t) { return t.display.size() == 1; });
+      internal::Token t;
+      t.text = t.display = std::move(acronym);
+      Key key;
+      key.tokens.push_back(std::move(t));
+      key.transform = Transform::kAcronym;
+      key.script = keys[0].script;
+      key.space = Space::kAcronym;
+      keys.push_back(std::move(key));
     }
   }
   out.resize(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     QueryKey& qk = out[i];
     qk.key = std::move(keys[i]);
+    qk.joined_words = joined_words && qk.key.transform == Transform::kAcronym;
+    qk.initials = initials && qk.joined_words;
     size_t normal = 0, generic = 0;
     for (const internal::Token& t : qk.key.tokens) {
       auto it = token_ids.find(t.text);
@@ -505,6 +518,9 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     const bool both_derived =
         qk.key.transform == Transform::kDerivedAcronym && k.transform == Transform::kDerivedAcronym;
     if (both_derived) return s;  // two full names: the name paths compare them
+    // Pieces joined ("AL-SHABAB" → alshabab) meet initials only when each piece is a letter
+    // ("I.C.I." may be Imperial Chemical Industries; "CO-LTD" is nobody's initials).
+    if (qk.joined_words && !qk.initials && k.transform == Transform::kDerivedAcronym) return s;
     // A full name's initials meeting a declared acronym: three letters collide too often
     // (Sapporo City University → SCU = Sichuan University) to count on their own.
     if (qk.key.transform == Transform::kDerivedAcronym &&

@@ -199,6 +199,32 @@ std::vector<Token> LatinTokens(std::string_view ascii, Kind kind) {
   return out;
 }
 
+std::string AcronymText(std::string_view ascii) {
+  std::string out;
+  for (char c : ascii) {
+    if (IsAsciiAlnum(c)) out += Lower(c);
+  }
+  return out;
+}
+
+std::string WrittenAcronym(std::string_view name, size_t min_length) {
+  const std::string folded = FoldCase(name);
+  const ScriptMix mix = DetectScripts(folded);
+  if (mix.han || mix.kana || mix.hangul || mix.other) return "";
+  std::string_view ascii_view;
+  const std::string ascii = LatinToAscii(folded);
+  ascii_view = ascii;
+  while (!ascii_view.empty() && (ascii_view.front() == ' ' || ascii_view.front() == '\t')) ascii_view.remove_prefix(1);
+  while (!ascii_view.empty() && (ascii_view.back() == ' ' || ascii_view.back() == '\t')) ascii_view.remove_suffix(1);
+  for (char c : ascii_view) {
+    if (IsAsciiAlnum(c)) continue;
+    if (c != '.' && c != '-' && c != '/' && c != '&' && c != '\'') return "";
+  }
+  std::string acronym = AcronymText(ascii_view);
+  if (acronym.size() < min_length || acronym.size() > 16) return "";
+  return acronym;
+}
+
 std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view country, bool is_acronym,
                           bool japanese_readings) {
   std::vector<Key> keys;
@@ -209,9 +235,7 @@ std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view cou
     std::vector<Token> tokens = LatinTokens(LatinToAscii(folded), kind);
     if (tokens.empty()) return keys;
     if (is_acronym) {
-      std::string acronym;
-      for (const Token& t : tokens) acronym += t.display;
-      keys.push_back(AcronymKey(std::move(acronym), Transform::kAcronym, Script::kLatin));
+      keys.push_back(AcronymKey(AcronymText(LatinToAscii(folded)), Transform::kAcronym, Script::kLatin));
       return keys;
     }
     std::string derived = kind == Kind::kOrganisation ? DeriveAcronym(tokens) : std::string();

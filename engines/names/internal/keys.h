@@ -37,4 +37,14 @@ std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view cou
 // apostrophes join), abbreviations expanded, classed, romaji-folded.
 std::vector<Token> LatinTokens(std::string_view ascii, Kind kind);
 
+// The acronym a Latin name is written as: its letters and digits, lower-cased, with nothing
+// expanded or folded ("N.U.D.T." → "nudt", "UEC-UMPO" → "uecumpo", "CO" → "co"). Both a
+// declared acronym of a record and a query written as one word go through it.
+std::string AcronymText(std::string_view ascii);
+
+// The acronym a query is written as, or "" when it is not one: a Latin name with no space
+// inside whose letters and digits, joined, are min_length to 16 long. Dots, hyphens and
+// slashes between them are allowed ("N.U.D.T.", "HIT-", "CALT-18", "A/SEU").
+std::string WrittenAcronym(std::string_view name, size_t min_length);
+
 }  // namespace highfence::names::internal

@@ -73,6 +73,50 @@ TEST(EntityCheckerTest, HarbinInstituteOfTechnologyAndHarbinEngineeringUniversit
   EXPECT_NE(heu.hits[0].primary_name.find("Harbin Engineering University"), std::string::npos);
 }
 
+const ListHit* FindEntry(const std::vector<ListHit>& hits, const std::string& list_id, const std::string& entry_id) {
+  for (const auto& h : hits)
+    if (h.list_id == list_id && h.entry_id == entry_id) return &h;
+  return nullptr;
+}
+
+TEST(EntityCheckerTest, DottedHyphenatedAndPlainAcronymsFindTheirEntries) {
+  // eval_names (2026-11-23) missed 126 declared acronyms: dotted and hyphenated forms were read
+  // as several words, and plain ones such as CIOMP or PMP were romaji-folded on the query side
+  // only (ciomp → cionp) and so never equalled the indexed acronym.
+  const struct {
+    const char* query;
+    const char* list;
+    const char* entry;
+  } kCases[] = {
+      {"N.U.D.T.", "jp_meti_eul", "553"},  // National University of Defense Technology
+      {"B.U.A.A.", "jp_meti_eul", "501"},  // Beihang University
+      {"HIT-", "jp_meti_eul", "541"},      // Harbin Institute of Technology
+      {"CIOMP", "jp_meti_eul", "520"},     // CAS Changchun Institute of Optics, Fine Mechanics and Physics
+      {"CIOMP", "us_entity_list",
+       "chinese-academy-of-sciences-changchun-institute-of-optics-fine-mechanics-and-physics"},
+      {"PMP", "jp_meti_eul", "186"},     // Paradise Medical Pioneers Company
+      {"S.M.G.", "jp_meti_eul", "245"},  // declared as "S.M.G."
+      {"SMG", "jp_meti_eul", "245"},
+      {"UEC-UMPO", "jp_meti_eul", "802"},  // declared as "UEC-UMPO"
+      {"I.C.I.", "jp_meti_eul", "123"},
+      {"NUDT", "us_entity_list", "national-university-of-defense-technology-nudt"},
+  };
+  for (const auto& c : kCases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, c.list, c.entry);
+    ASSERT_NE(h, nullptr) << c.query << " → " << c.list << ":" << c.entry;
+    EXPECT_GE(h->match.score, 0.9) << c.query;
+    EXPECT_NE(h->match.explanation.find("acronym"), std::string::npos) << h->match.explanation;
+  }
+}
+
+TEST(EntityCheckerTest, TwoLetterDottedFormsAndHyphenatedWordsAreNotAcronymHits) {
+  // Joined pieces need three letters, and a hyphenated name is an acronym of nobody's initials.
+  for (const char* q : {"U.S.", "J.K.", "Co.-Ltd.", "R&D"}) {
+    EXPECT_TRUE(Checker().Check(q, Org()).hits.empty()) << q << " → " << Checker().Check(q, Org()).hits[0].primary_name;
+  }
+}
+
 TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
   for (const char* q : {"University", "Co., Ltd.", "Institute of Technology", "研究所", "株式会社"})
     EXPECT_TRUE(Checker().Check(q, {}).hits.empty()) << q << " → " << Checker().Check(q, {}).hits[0].primary_name;
