@@ -53,7 +53,7 @@ uint64_t GramHash(Space space, std::string_view bytes) {
 // code-point bigrams for CJK/Hangul (a 1-character token is its own gram).
 template <typename Fn>
 void ForEachGram(Space space, std::string_view token, Fn&& fn) {
-  if (space == Space::kLatin) {
+  if (space != Space::kNative) {
     std::string padded;
     padded.reserve(token.size() + 2);
     padded += '^';
@@ -122,6 +122,10 @@ struct NameIndex::Rep {
   std::string_view TokenText(uint32_t id) const {
     return std::string_view(token_arena).substr(token_begin[id], token_begin[id + 1] - token_begin[id]);
   }
+  // Keys holding each token (postings) and its document frequency for the IDF: the same,
+  // except that Japanese readings of Chinese names do not count towards the frequency, so
+  // that adding them does not make words such as "daigaku" lighter for every other name.
+  std::vector<uint32_t> token_keys;
   std::vector<uint32_t> token_df;
   std::vector<float> token_idf;  // Idf(token_df[id]), computed once at the end of Build
   std::unordered_map<uint64_t, uint32_t> gram_ids;
@@ -135,8 +139,9 @@ struct NameIndex::Rep {
   // names sharing them would otherwise tie with the others and may fall past max_candidates).
   std::vector<std::pair<uint64_t, uint32_t>> exact;
 
+  size_t idf_keys = 0;  // keys counted in token_df
   double Idf(uint32_t df) const {
-    const double n = static_cast<double>(keys.size()) + 1.0;
+    const double n = static_cast<double>(idf_keys) + 1.0;
     if (n <= 2.0) return 1.0;
     return std::clamp(std::log(n / (df + 0.5)) / std::log(n), 0.25, 1.0);
   }
@@ -281,6 +286,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
           rep->token_arena += it->first;
           rep->token_begin.push_back(static_cast<uint32_t>(rep->token_arena.size()));
           rep->token_df.push_back(0);
+          rep->token_keys.push_back(0);
         }
         rep->key_tokens.push_back(it->second);
         rep->key_token_cls.push_back(k.tokens[t].cls);
@@ -294,7 +300,11 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       }
       std::sort(distinct_tokens.begin(), distinct_tokens.end());
       distinct_tokens.erase(std::unique(distinct_tokens.begin(), distinct_tokens.end()), distinct_tokens.end());
-      for (uint32_t id : distinct_tokens) ++rep->token_df[id];
+      rep->idf_keys += k.transform != Transform::kJapaneseOnyomi;
+      for (uint32_t id : distinct_tokens) {
+        ++rep->token_keys[id];
+        if (k.transform != Transform::kJapaneseOnyomi) ++rep->token_df[id];
+      }
       // One posting per (gram, key).
       auto first = key_grams.begin() + key_gram_begin.back();
       std::sort(first, key_grams.end());
@@ -306,7 +316,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
   std::sort(rep->exact.begin(), rep->exact.end());
   rep->token_offsets.assign(rep->token_df.size() + 1, 0);
   for (size_t id = 0; id < rep->token_df.size(); ++id)
-    rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_df[id];
+    rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_keys[id];
   rep->token_postings.resize(rep->token_offsets.back());
   {
     std::vector<uint32_t> next(rep->token_offsets.begin(), rep->token_offsets.end() - 1);
@@ -317,7 +327,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
                       rep->key_tokens.begin() + info.tok_begin + info.tok_count);
       std::sort(distinct.begin(), distinct.end());
       distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-      for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // df counted the same way
+      for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // token_keys counted the same way
     }
   }
   rep->token_idf.reserve(rep->token_df.size());
@@ -344,7 +354,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
 std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_view name, const QueryOptions& q) const {
   std::vector<QueryKey> out;
   const Kind kind = q.kind.value_or(Kind::kOrganisation);
-  std::vector<Key> keys = internal::MakeKeys(name, kind, q.country, false, options.japanese_readings);
+  std::vector<Key> keys = internal::MakeKeys(name, kind, q.country, false, options.japanese_readings, true);
   // A Latin query written as one word may be an acronym: "HIT", "BUAA", and with dots,
   // hyphens or slashes "N.U.D.T.", "HIT-", "UEC-UMPO" (its letters joined, nothing expanded
   // or romaji-folded, as declared acronyms are indexed). One word that is an organisation-form
@@ -366,6 +376,16 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
       key.script = keys[0].script;
       key.space = Space::kAcronym;
       keys.push_back(std::move(key));
+    }
+  }
+  // A query written (partly) in kana also meets the Japanese readings of Chinese records:
+  // ペキン航空航天大学 → "pekin koku koten daigaku" = 北京航空航天大学 read in Japanese.
+  const size_t written_keys = keys.size();
+  for (size_t i = 0; i < written_keys; ++i) {
+    if (keys[i].space == Space::kLatin && keys[i].script == Script::kJapanese) {
+      Key reading = keys[i];
+      reading.space = Space::kReading;
+      keys.push_back(std::move(reading));
     }
   }
   out.resize(keys.size());
@@ -442,7 +462,7 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   // little: read the rarest first, skip those over the limit, and stop after max_query_grams;
   // if nothing is left, read the two rarest anyway.
   std::sort(sources.begin(), sources.end(), [&](const Source& a, const Source& b) { return length(a) < length(b); });
-  const auto limit = static_cast<uint32_t>(std::max(50.0, options.max_gram_share * keys.size()));
+  const auto limit = static_cast<uint32_t>(std::max(50.0, options.max_gram_share * static_cast<double>(idf_keys)));
   std::vector<Source> used;
   for (const Source& s : sources) {
     if (length(s) <= limit && used.size() < options.max_query_grams) used.push_back(s);
@@ -450,7 +470,7 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   if (used.empty() && !sources.empty()) {
     used.assign(sources.begin(), sources.begin() + std::min<size_t>(2, sources.size()));
   }
-  uint32_t total[3] = {0, 0, 0};
+  uint32_t total[internal::kSpaceCount] = {};
   for (const Source& s : used) total[static_cast<int>(s.space)] += s.weight;
   for (const Source& s : used) {
     const auto [first, last] = range(s);
@@ -546,7 +566,8 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     plain_ready = false;
   }
   internal::TokenSetResult ts =
-      internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr, k.space == Space::kLatin);
+      internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr, k.space != Space::kNative,
+                         !(qk.key.transform == Transform::kPinyin && k.transform == Transform::kPinyin));
   s.parts.token_set = ts.score;
   if (options.token_set_weight * ts.score + options.jaro_winkler_weight + options.levenshtein_weight < floor) {
     return s;  // score stays 0: cannot reach the threshold
@@ -749,7 +770,8 @@ size_t NameIndex::memory_bytes() const {
            r.key_token_weight.capacity() * 4;
   for (const auto& [text, id] : r.token_ids) bytes += text.capacity() + sizeof(text) + 4 + 2 * sizeof(void*);
   bytes += r.display_arena.capacity();
-  bytes += r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4;
+  bytes +=
+      r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4 + r.token_keys.capacity() * 4;
   bytes += r.gram_ids.size() * (8 + 4 + 2 * sizeof(void*)) + r.gram_ids.bucket_count() * sizeof(void*);
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
   bytes += r.token_offsets.capacity() * 4 + r.token_postings.capacity() * 4 + r.token_idf.capacity() * 4;

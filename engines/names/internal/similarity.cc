@@ -191,7 +191,7 @@ size_t CommonBound(uint64_t mask_a, std::string_view b) {
 }  // namespace
 
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect,
-                        bool ascii) {
+                        bool ascii, bool fuzzy) {
   constexpr size_t kMaxTokens = 64;
   TokenSetResult result;
   const size_t nq = std::min(query.size(), kMaxTokens);
@@ -244,7 +244,7 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   thread_local std::u32string a, b;
   for (size_t i = 0; i < nq; ++i) {
     const std::string_view qt = query[i].text;
-    if (q_done[i] || qt.size() < 4) continue;
+    if (!fuzzy || q_done[i] || qt.size() < 4) continue;
     const bool q_ascii = ascii || IsAscii(qt);
     const uint64_t q_mask = q_ascii ? CharMask(qt) : 0;
     if (!q_ascii) DecodeUtf8(qt, &a);

@@ -117,6 +117,31 @@ TEST(EntityCheckerTest, TwoLetterDottedFormsAndHyphenatedWordsAreNotAcronymHits)
   }
 }
 
+TEST(EntityCheckerTest, KatakanaRenderingsOfChineseUniversitiesFindTheirEntries) {
+  // Japanese officers write Chinese cities in katakana (ハルビン, ペキン, ナンキン) and read the
+  // rest in on'yomi. METI lists these universities as 哈爾浜工業大学 etc.; before the Japanese
+  // reading of Chinese records, none of these queries reached its entry.
+  const struct {
+    const char* query;
+    const char* entry;      // expected jp_meti_eul entry
+    const char* not_entry;  // its confusable neighbour, which must stay below 0.75
+  } kCases[] = {
+      {"ハルビン工業大学", "541", "540"},      // Harbin Institute of Technology, not Harbin Engineering
+      {"ハルビン工程大学", "540", "541"},      // … and the other way round
+      {"ペキン航空航天大学", "501", "555"},    // Beihang, not Nanjing University of Aeronautics
+      {"ナンキン航空航天大学", "555", "501"},  // NUAA, not Beihang
+      {"ナンキン理工大学", "556", "555"},      // Nanjing University of Science and Technology
+  };
+  for (const auto& c : kCases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, "jp_meti_eul", c.entry);
+    ASSERT_NE(h, nullptr) << c.query << " → jp_meti_eul:" << c.entry;
+    EXPECT_GE(h->match.score, 0.85) << h->match.explanation;
+    EXPECT_EQ(h->match.record_transform, names::Transform::kJapaneseOnyomi) << h->match.explanation;
+    EXPECT_EQ(FindEntry(r.hits, "jp_meti_eul", c.not_entry), nullptr) << c.query << " also hit " << c.not_entry;
+  }
+}
+
 TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
   for (const char* q : {"University", "Co., Ltd.", "Institute of Technology", "研究所", "株式会社"})
     EXPECT_TRUE(Checker().Check(q, {}).hits.empty()) << q << " → " << Checker().Check(q, {}).hits[0].primary_name;
