@@ -184,7 +184,10 @@ struct NameIndex::Rep {
 
   std::vector<QueryKey> PrepareQuery(std::string_view name, const QueryOptions& q) const;
   void Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q, std::vector<uint32_t>* candidates) const;
-  bool Admit(uint32_t key, const QueryOptions& q) const { return !q.kind || names[keys[key].name].kind == *q.kind; }
+  // Kind of each key's record, dense: the kind filter runs on every retrieved key, and a byte
+  // array stays in cache where keys[] → names[] would miss twice per key.
+  std::vector<Kind> key_kind;
+  bool Admit(uint32_t key, const QueryOptions& q) const { return !q.kind || key_kind[key] == *q.kind; }
   // floor: skip the string similarities when even perfect ones could not lift the score to it.
   Scored ScoreKey(const std::vector<QueryKey>& query, size_t qi, uint32_t key, internal::TokenSetResult* ts_out,
                   double floor = 0) const;
@@ -272,6 +275,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
         rep->display_arena += display;
       }
       rep->keys.push_back(info);
+      rep->key_kind.push_back(r.kind);
       key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
       if (k.space == Space::kAcronym) {
         rep->acronyms[k.tokens[0].display].push_back(key_id);
@@ -492,12 +496,9 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   for (uint32_t key : scratch.touched) {
     const uint16_t c = scratch.counts[key];
     scratch.counts[key] = 0;
-    if (c >= need) ranked.emplace_back(c, key);
+    if (c >= need && Admit(key, q)) ranked.emplace_back(c, key);
   }
   scratch.touched.clear();
-  if (q.kind) {
-    std::erase_if(ranked, [&](const auto& r) { return !Admit(r.second, q); });
-  }
   if (ranked.size() > options.max_candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + options.max_candidates, ranked.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -714,8 +715,14 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
     Retrieve(query, q, &candidates);
   }
   // Best (query key, record key) pair per record, on numbers only; strings come after.
-  thread_local std::unordered_map<uint32_t, Scored> best;
+  // Few candidates (≤ max_candidates + exact + acronym keys): a flat list beats a hash map.
+  thread_local std::vector<Scored> best;
+  thread_local std::vector<uint32_t> best_record;
+  thread_local std::unordered_map<uint32_t, size_t> slot;  // record → index, for many candidates
   best.clear();
+  best_record.clear();
+  slot.clear();
+  const bool many = candidates.size() > 256;
   for (uint32_t key : candidates) {
     const NameInfo& info = names[keys[key].name];
     for (size_t qi = 0; qi < query.size(); ++qi) {
@@ -725,12 +732,22 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
       const double estimate = Adjust(query[qi], info, q, s.score, nullptr, nullptr);
       // Estimates ignore the 0.98 variant factor and treat capped queries as capped.
       s.parts.factor = estimate;
-      auto [it, added] = best.try_emplace(info.record, s);
-      if (!added && estimate > it->second.parts.factor) it->second = s;
+      size_t at = best.size();
+      if (many) {
+        at = slot.try_emplace(info.record, best.size()).first->second;
+      } else {
+        at = static_cast<size_t>(std::find(best_record.begin(), best_record.end(), info.record) - best_record.begin());
+      }
+      if (at == best.size()) {
+        best_record.push_back(info.record);
+        best.push_back(s);
+      } else if (estimate > best[at].parts.factor) {
+        best[at] = s;
+      }
     }
   }
   std::vector<Scored> kept;
-  for (const auto& [record, s] : best) {
+  for (const Scored& s : best) {
     if (s.parts.factor + 1e-9 >= q.threshold - 0.02) kept.push_back(s);
   }
   std::sort(kept.begin(), kept.end(), [&](const Scored& a, const Scored& b) {
@@ -766,6 +783,7 @@ size_t NameIndex::memory_bytes() const {
   const Rep& r = *rep_;
   size_t bytes = sizeof(Rep);
   for (const NameInfo& n : r.names) bytes += sizeof(NameInfo) + n.name.capacity() + n.country.capacity();
+  bytes += r.key_kind.capacity() * sizeof(Kind);
   bytes += r.keys.capacity() * sizeof(KeyInfo) + r.key_tokens.capacity() * 4 + r.key_token_cls.capacity() +
            r.key_token_weight.capacity() * 4;
   for (const auto& [text, id] : r.token_ids) bytes += text.capacity() + sizeof(text) + 4 + 2 * sizeof(void*);

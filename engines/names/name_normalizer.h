@@ -23,6 +23,7 @@
 // Cost: ASCII names skip ICU; a CJK name costs ~0.1–0.3 ms (transliteration, MeCab).
 // Thread-safe: ICU transliterators and MeCab taggers are built once per thread.
 // Left out: Wade–Giles/Cantonese readings, and Chinese readings for Japanese-only kanji.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,7 +33,7 @@
 
 namespace highfence::names {
 
-enum class Kind { kOrganisation, kPerson };
+enum class Kind : uint8_t { kOrganisation, kPerson };
 
 // How a key was produced from the name as written.
 enum class Transform {
