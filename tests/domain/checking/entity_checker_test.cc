@@ -142,6 +142,41 @@ TEST(EntityCheckerTest, KatakanaRenderingsOfChineseUniversitiesFindTheirEntries)
   }
 }
 
+// ASPI's entries with only their Chinese names kept (as a list that prints one script), and
+// the ROR registry: the registry's names in other scripts bridge the query to the entry.
+EntityChecker AspiChineseOnlyWithRegistry() {
+  const lists::CatalogEntry* aspi = lists::FindList("aspi_unitracker");
+  auto snap = aspi->import(testing::SharedData(aspi->info.default_file));
+  EXPECT_TRUE(snap) << snap.error().message;
+  for (model::ListEntry& e : snap->entries)
+    std::erase_if(e.names, [](const model::Name& n) { return n.script != "Hani"; });
+  const lists::CatalogEntry* ror = lists::FindList("ror");
+  auto registry = ror->import_registry(testing::SharedData(ror->info.default_file));
+  EXPECT_TRUE(registry) << registry.error().message;
+  auto built = EntityChecker::Build({std::move(*snap)}, std::move(*registry), {});
+  EXPECT_TRUE(built) << built.error().message;
+  return std::move(*built);
+}
+
+TEST(EntityCheckerTest, EnglishNameFindsAnEntryListedOnlyInChineseThroughTheRegistry) {
+  const EntityChecker checker = AspiChineseOnlyWithRegistry();
+  CheckResult r = checker.Check("Beihang University", Org());
+  const ListHit* h = FindEntry(r.hits, "aspi_unitracker", "beihang-university");  // 北京航空航天大学 only
+  ASSERT_NE(h, nullptr);
+  EXPECT_GE(h->match.score, 0.9);
+  EXPECT_NE(h->via.find("https://ror.org/00wk2mp56"), std::string::npos) << h->via;
+  EXPECT_NE(h->match.explanation.find("registry"), std::string::npos) << h->match.explanation;
+  // Without the bridge the English name cannot meet the Chinese one.
+  CheckOptions direct = Org();
+  direct.via_registry = false;
+  EXPECT_EQ(FindEntry(checker.Check("Beihang University", direct).hits, "aspi_unitracker", "beihang-university"),
+            nullptr);
+  // The bridge keeps Harbin Engineering University apart from 哈尔滨工业大学 (HIT).
+  CheckResult heu = checker.Check("Harbin Engineering University", Org());
+  EXPECT_EQ(FindEntry(heu.hits, "aspi_unitracker", "harbin-institute-of-technology"), nullptr);
+  EXPECT_NE(FindEntry(heu.hits, "aspi_unitracker", "harbin-engineering-university"), nullptr);
+}
+
 TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
   for (const char* q : {"University", "Co., Ltd.", "Institute of Technology", "研究所", "株式会社"})
     EXPECT_TRUE(Checker().Check(q, {}).hits.empty()) << q << " → " << Checker().Check(q, {}).hits[0].primary_name;
