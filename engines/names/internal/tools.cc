@@ -229,24 +229,28 @@ std::vector<std::string> HanToPinyin(const std::vector<std::string>& segments) {
   return out;
 }
 
-std::string FoldCjkVariants(std::string_view utf8) {
-  ThreadTools& t = Tools();
-  if (IsAscii(utf8) || t.jp2t == nullptr || t.t2s == nullptr) return std::string(utf8);
+namespace {
+
+// Two OpenCC conversions in a row; the text unchanged when a config is missing or OpenCC
+// throws (it reports errors by throwing; our code does not throw).
+std::string ConvertTwice(const opencc::SimpleConverter* first, const opencc::SimpleConverter* second,
+                         std::string_view utf8) {
+  if (IsAscii(utf8) || first == nullptr || second == nullptr) return std::string(utf8);
   try {
-    return t.t2s->Convert(t.jp2t->Convert(std::string(utf8)));
+    return second->Convert(first->Convert(std::string(utf8)));
   } catch (const std::exception&) {
     return std::string(utf8);
   }
 }
 
+}  // namespace
+
+std::string FoldCjkVariants(std::string_view utf8) {
+  return ConvertTwice(Tools().jp2t.get(), Tools().t2s.get(), utf8);
+}
+
 std::string ToJapaneseForms(std::string_view utf8) {
-  ThreadTools& t = Tools();
-  if (IsAscii(utf8) || t.s2t == nullptr || t.t2jp == nullptr) return std::string(utf8);
-  try {
-    return t.t2jp->Convert(t.s2t->Convert(std::string(utf8)));
-  } catch (const std::exception&) {
-    return std::string(utf8);
-  }
+  return ConvertTwice(Tools().s2t.get(), Tools().t2jp.get(), utf8);
 }
 
 std::vector<std::string> SegmentWords(std::string_view utf8) {
