@@ -10,6 +10,10 @@
 //
 //   scripts/eval_names.sh [--throughput] [--out FILE]
 //   eval_names [--set eval_set.tsv] [--misses eval_misses.tsv] [--throughput]
+#include <iconv.h>
+#include <opencc/opencc.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -275,8 +279,9 @@ Data Load() {
   return d;
 }
 
-EntityChecker MustBuild(std::vector<model::ListSnapshot> snapshots) {
-  auto c = EntityChecker::Build(std::move(snapshots), std::nullopt, {});
+EntityChecker MustBuild(std::vector<model::ListSnapshot> snapshots,
+                        std::optional<model::Registry> registry = std::nullopt) {
+  auto c = EntityChecker::Build(std::move(snapshots), std::move(registry), {});
   if (!c) Die(c.error().message);
   return std::move(*c);
 }
@@ -310,6 +315,8 @@ struct Ablation {
   std::vector<LabelledQuery> queries;
 };
 
+bool ChineseEntry(const model::ListEntry& e);
+
 Ablation CrossScriptInLists(const std::vector<model::ListSnapshot>& snapshots) {
   Ablation a{snapshots, snapshots, {}};
   for (size_t s = 0; s < snapshots.size(); ++s) {
@@ -323,6 +330,11 @@ Ablation CrossScriptInLists(const std::vector<model::ListSnapshot>& snapshots) {
       for (const model::Name* n : other) {
         a.queries.push_back(
             {"cross_script", entry.list_id, ScriptOf(n->text) + "→Latn", n->text, KindOf(entry.type), "", {key}});
+        // The list's own katakana name of a Chinese organisation (MOF writes シャンハイ・ドンフェン・
+        // シッピング…): also counted in the katakana category.
+        if (entry.type == model::EntityType::kOrganisation && ScriptOf(n->text) == "Jpan" && ChineseEntry(entry))
+          a.queries.push_back(
+              {"katakana", entry.list_id, "official_katakana_vs_latin_only", n->text, KindOf(entry.type), "", {key}});
       }
       a.queries.push_back({"cross_script",
                            entry.list_id,
@@ -492,7 +504,7 @@ std::vector<LabelledQuery> RegistryLabels(const Data& d, const std::map<size_t, 
 // (or of its parents) equals a list name token for token, and none contains a listed
 // organisation's whole name (campuses, institutes of a listed university).
 std::vector<LabelledQuery> RegistryNegatives(const Data& d, const std::map<size_t, std::vector<std::string>>& links,
-                                             size_t per_kind, size_t* excluded_out) {
+                                             size_t per_kind, size_t* excluded_out, std::vector<char>* excluded_flags) {
   static const std::unordered_set<std::string> kCommon = {
       "university",  "institute", "technology",   "research",   "science",       "sciences",    "academy",
       "national",    "state",     "engineering",  "center",     "centre",        "company",     "limited",
@@ -539,6 +551,7 @@ std::vector<LabelledQuery> RegistryNegatives(const Data& d, const std::map<size_
     }
   }
   *excluded_out = static_cast<size_t>(std::count_if(excluded.begin(), excluded.end(), [](char c) { return c != 0; }));
+  *excluded_flags = excluded;
 
   // Distinctive words of listed organisations: ≥ 4 letters, not a common word, in at most
   // 300 ROR records. Cities of listed organisations: from list addresses and linked records.
@@ -724,6 +737,184 @@ std::vector<LabelledQuery> MextNegatives(const Data& d, size_t* excluded) {
   return out;
 }
 
+// ---- katakana renderings of Chinese organisation names
+
+// IPAdic's place names (名詞,固有名詞,地域) with their katakana readings, from the dictionary
+// source Debian ships with mecab-ipadic (EUC-JP CSV): 北京 ペキン, 南京 ナンキン, 天津
+// テンシン, 上海 シャンハイ, 西安 シーアン / セイアン. Only places that are Chinese cities
+// are kept: the pinyin of the kanji (ICU Han-Latin, simplified forms) equals the city of at
+// least kMinCityRecords ROR records located in CN, HK, TW or MO ("Beijing", "Nanjing"), and of
+// several readings only IPAdic's most frequent (lowest word cost) is kept, so that Japanese
+// readings of the same characters (天津 アマツ, a place in Chiba) drop out.
+constexpr const char* kIpadicPlaces = "/usr/share/mecab/dic/ipadic/Noun.place.csv";
+constexpr int kMinCityRecords = 10;
+
+struct Renderer {
+  std::unique_ptr<opencc::SimpleConverter> s2t, t2jp, t2s;
+  std::unique_ptr<icu::Transliterator> han_latin;
+  std::vector<std::pair<std::string, std::string>> places;  // kanji (Japanese forms) → katakana
+  std::set<std::string> used;                               // "北京→ペキン" actually used
+
+  std::string Japanese(const std::string& s) const { return t2jp->Convert(s2t->Convert(s)); }
+  std::string Pinyin(const std::string& han) const {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(t2s->Convert(han));
+    han_latin->transliterate(u);
+    std::string out, latin;
+    u.toUTF8String(latin);
+    for (char c : latin)
+      if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(c));
+    return out;
+  }
+  // Katakana renderings of a Chinese name: its leading place (longest IPAdic match) in
+  // katakana, the rest in Japanese character forms. Empty when no place leads the name.
+  std::vector<std::string> Render(const std::string& han) {
+    const std::string jp = Japanese(han);
+    size_t best = 0;
+    for (const auto& [kanji, kana] : places)
+      if (kanji.size() > best && jp.size() > kanji.size() && jp.compare(0, kanji.size(), kanji) == 0)
+        best = kanji.size();
+    std::vector<std::string> out;
+    if (best == 0) return out;
+    for (const auto& [kanji, kana] : places) {
+      if (kanji.size() != best || jp.compare(0, best, kanji) != 0) continue;
+      out.push_back(kana + jp.substr(best));
+      used.insert(kanji + "→" + kana);
+    }
+    return out;
+  }
+};
+
+std::string EucJpToUtf8(const std::string& in) {
+  iconv_t cd = iconv_open("UTF-8", "EUC-JP");
+  if (cd == reinterpret_cast<iconv_t>(-1)) Die("iconv: EUC-JP unsupported");
+  std::string out(in.size() * 2 + 16, '\0');
+  char* src = const_cast<char*>(in.data());
+  size_t src_left = in.size();
+  char* dst = out.data();
+  size_t dst_left = out.size();
+  if (iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<size_t>(-1)) Die("iconv failed on ipadic CSV");
+  iconv_close(cd);
+  out.resize(out.size() - dst_left);
+  return out;
+}
+
+Renderer MakeRenderer(const model::Registry& ror) {
+  Renderer r;
+  try {
+    r.s2t = std::make_unique<opencc::SimpleConverter>("/usr/share/opencc/s2t.json");
+    r.t2jp = std::make_unique<opencc::SimpleConverter>("/usr/share/opencc/t2jp.json");
+    r.t2s = std::make_unique<opencc::SimpleConverter>("/usr/share/opencc/t2s.json");
+  } catch (const std::exception& e) {
+    Die(std::string("OpenCC: ") + e.what());
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  r.han_latin.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) Die("ICU Han-Latin unavailable");
+  std::map<std::string, int> cities;
+  for (const auto& rec : ror.records) {
+    if (rec.country_code != "CN" && rec.country_code != "HK" && rec.country_code != "TW" && rec.country_code != "MO")
+      continue;
+    std::string c;
+    for (char ch : rec.city)
+      if (std::isalpha(static_cast<unsigned char>(ch))) c += static_cast<char>(std::tolower(ch));
+    if (!c.empty()) ++cities[c];
+  }
+  std::ifstream f(kIpadicPlaces, std::ios::binary);
+  if (!f) Die(std::string("cannot open ") + kIpadicPlaces + " (mecab-ipadic)");
+  const std::string csv = EucJpToUtf8(std::string(std::istreambuf_iterator<char>(f), {}));
+  std::map<std::string, std::vector<std::pair<int, std::string>>> cheapest;  // kanji → (cost, reading)
+  size_t b = 0;
+  while (b < csv.size()) {
+    size_t e = csv.find('\n', b);
+    if (e == std::string::npos) e = csv.size();
+    std::vector<std::string> field;
+    size_t fb = b;
+    for (size_t i = b; i <= e; ++i) {
+      if (i == e || csv[i] == ',') {
+        field.push_back(csv.substr(fb, i - fb));
+        fb = i + 1;
+      }
+    }
+    b = e + 1;
+    if (field.size() < 12 || field[6] != "地域") continue;
+    const std::string& kanji = field[0];
+    const std::string& kana = field[11];
+    if (ScriptOf(kanji) != "Hani" || Decode(kanji).size() < 2 || kana.empty()) continue;
+    bool katakana = true;
+    for (char32_t c : Decode(kana)) katakana = katakana && ((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC);
+    auto city = cities.find(r.Pinyin(kanji));
+    if (!katakana || city == cities.end() || city->second < kMinCityRecords) continue;
+    const int cost = std::atoi(field[3].c_str());
+    auto& best = cheapest[kanji];
+    if (best.empty() || cost < best[0].first) best.clear();
+    if (best.empty() || cost == best[0].first) best.emplace_back(cost, kana);
+  }
+  for (const auto& [kanji, readings] : cheapest)
+    for (const auto& [cost, kana] : readings)
+      if (std::find(r.places.begin(), r.places.end(), std::make_pair(kanji, kana)) == r.places.end())
+        r.places.emplace_back(kanji, kana);
+  return r;
+}
+
+bool ChineseEntry(const model::ListEntry& e) {
+  auto chinese = [](const std::string& c) { return c == "CN" || c == "HK" || c == "TW" || c == "MO"; };
+  for (const auto& c : e.countries)
+    if (chinese(c.code)) return true;
+  for (const auto& a : e.addresses) {
+    if (chinese(a.country_code)) return true;
+    for (const char* w : {"中華人民共和国", "香港", "中国", "China", "CHINA", "Hong Kong", "HONG KONG"})
+      if (a.text.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Positives: each Chinese-character name of a listed organisation whose name begins with a
+// Chinese city that IPAdic reads in katakana, so rendered (北京航空航天大学 → ペキン航空航天大学).
+std::vector<LabelledQuery> KatakanaRenderings(const std::vector<model::ListSnapshot>& snapshots, Renderer& r) {
+  std::vector<LabelledQuery> out;
+  for (const auto& snap : snapshots) {
+    for (const auto& e : snap.entries) {
+      if (e.type != model::EntityType::kOrganisation) continue;
+      std::set<std::string> seen;
+      for (const auto& n : e.names) {
+        if (ScriptOf(n.text) != "Hani") continue;
+        for (std::string& q : r.Render(n.text)) {
+          if (!seen.insert(q).second) continue;
+          out.push_back({"katakana",
+                         snap.list_id,
+                         "place_reading_ipadic",
+                         std::move(q),
+                         names::Kind::kOrganisation,
+                         "",
+                         {Key(e.list_id, e.entry_id)}});
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Negatives (e): the same renderings of Chinese organisations in ROR that are on no list.
+std::vector<LabelledQuery> KatakanaNegatives(const Data& d, const std::vector<char>& excluded,
+                                             const std::map<size_t, std::vector<std::string>>& links, Renderer& r,
+                                             size_t limit) {
+  std::vector<LabelledQuery> all;
+  for (size_t i = 0; i < d.ror.records.size(); ++i) {
+    const model::OrgRecord& rec = d.ror.records[i];
+    if (excluded[i] || links.count(i) || rec.status != "active") continue;
+    for (const auto& n : rec.names) {
+      if (ScriptOf(n.text) != "Hani") continue;
+      for (std::string& q : r.Render(n.text))
+        all.push_back(
+            {"neg_katakana", "ror_cn", "place_reading_ipadic", std::move(q), names::Kind::kOrganisation, "", {}});
+    }
+  }
+  if (all.size() <= limit) return all;
+  std::vector<LabelledQuery> out;
+  for (size_t i = 0; i < limit; ++i) out.push_back(all[i * all.size() / limit]);
+  return out;
+}
+
 // Fills same_entity of positive queries: entries sharing a full name (two or more words, or
 // a CJK name of three or more characters) with an expected entry.
 void MarkSameEntities(const std::vector<model::ListSnapshot>& snapshots, std::vector<LabelledQuery>& set) {
@@ -882,7 +1073,12 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
   const double rss_after = RssMb();
 
   std::vector<std::pair<std::string, std::optional<names::Kind>>> queries;
-  for (const auto& q : set) queries.emplace_back(q.query, q.as);
+  std::vector<const LabelledQuery*> labelled;  // the evaluation's queries, once each
+  for (const auto& q : set) {
+    if (q.category == "via_registry" || q.category == "neg_via_registry") continue;
+    queries.emplace_back(q.query, q.as);
+    labelled.push_back(&q);
+  }
   constexpr size_t kTotal = 1000000;
   constexpr int kThreads = 2;
   std::vector<std::vector<std::pair<float, uint32_t>>> latencies(kThreads);  // µs, query index
@@ -916,7 +1112,7 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
   for (auto& l : latencies) {
     for (const auto& [us, qi] : l) {
       all.push_back(us);
-      by_category[set[qi].category].push_back(us);
+      by_category[labelled[qi]->category].push_back(us);
     }
   }
   auto pct = [](std::vector<float>& v, double p) {
@@ -1019,7 +1215,11 @@ int Main(int argc, char** argv) {
   for (auto& q : Transformed(d.snapshots)) set.push_back(std::move(q));
   for (auto& q : RegistryLabels(d, links)) set.push_back(std::move(q));
   size_t ror_excluded = 0, person_excluded = 0, mext_excluded = 0;
-  for (auto& q : RegistryNegatives(d, links, 1500, &ror_excluded)) set.push_back(std::move(q));
+  std::vector<char> ror_excluded_flags;
+  for (auto& q : RegistryNegatives(d, links, 1500, &ror_excluded, &ror_excluded_flags)) set.push_back(std::move(q));
+  Renderer renderer = MakeRenderer(d.ror);
+  for (auto& q : KatakanaRenderings(d.snapshots, renderer)) set.push_back(std::move(q));
+  for (auto& q : KatakanaNegatives(d, ror_excluded_flags, links, renderer, 1000)) set.push_back(std::move(q));
   for (auto& q : GenericNegatives()) set.push_back(std::move(q));
   for (auto& q : PersonNegatives(d.snapshots, &person_excluded)) set.push_back(std::move(q));
   for (auto& q : MextNegatives(d, &mext_excluded)) set.push_back(std::move(q));
@@ -1030,16 +1230,39 @@ int Main(int argc, char** argv) {
   // Cross-script pairs inside the lists run against the ablated indexes.
   std::vector<LabelledQuery> to_latin, to_other;
   for (auto& q : ablation.queries) (q.kind.rfind("Latn→", 0) == 0 ? to_other : to_latin).push_back(q);
-  {
-    const EntityChecker latin_only = MustBuild(std::move(ablation.without_nonlatin));
-    auto o = Run(latin_only, to_latin);
-    set.insert(set.end(), to_latin.begin(), to_latin.end());
+  // The same with the registry loaded (CheckOptions::via_registry): ROR's names in other
+  // scripts bridge an entry that holds only one script; and the negatives, for the false
+  // alarms such a bridge may add. Reported as their own categories; the rows above stay
+  // without the registry, comparable with earlier runs.
+  auto with_registry = [](std::vector<LabelledQuery> qs, const char* category) {
+    for (auto& q : qs) {
+      if (std::string(category) == "neg_via_registry") q.group = q.category;
+      q.category = category;
+    }
+    return qs;
+  };
+  std::vector<LabelledQuery> negatives;
+  for (const auto& q : set)
+    if (IsNegative(q)) negatives.push_back(q);
+  for (auto [snapshots, queries] :
+       {std::pair{&ablation.without_nonlatin, &to_latin}, std::pair{&ablation.without_latin, &to_other}}) {
+    {
+      const EntityChecker ablated = MustBuild(*snapshots);
+      auto o = Run(ablated, *queries);
+      set.insert(set.end(), queries->begin(), queries->end());
+      outcomes.insert(outcomes.end(), o.begin(), o.end());
+    }
+    const EntityChecker ablated_ror = MustBuild(std::move(*snapshots), d.ror);
+    std::vector<LabelledQuery> bridged = with_registry(*queries, "via_registry");
+    auto o = Run(ablated_ror, bridged);
+    set.insert(set.end(), bridged.begin(), bridged.end());
     outcomes.insert(outcomes.end(), o.begin(), o.end());
   }
   {
-    const EntityChecker other_only = MustBuild(std::move(ablation.without_latin));
-    auto o = Run(other_only, to_other);
-    set.insert(set.end(), to_other.begin(), to_other.end());
+    const EntityChecker full_ror = MustBuild(d.snapshots, d.ror);
+    std::vector<LabelledQuery> bridged = with_registry(negatives, "neg_via_registry");
+    auto o = Run(full_ror, bridged);
+    set.insert(set.end(), bridged.begin(), bridged.end());
     outcomes.insert(outcomes.end(), o.begin(), o.end());
   }
   const double eval_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -1084,18 +1307,29 @@ int Main(int argc, char** argv) {
       "expected one (the same person or organisation listed twice) are ignored. P = TP/(TP+FP), R = TP/(TP+FN). "
       "Negative categories (neg_*): TN = no hit "
       "≥ t, FP = any hit ≥ t; the figure is TN/n (true-negative rate, the 'precision' of a negative set).\n");
+  std::fprintf(out,
+               "\nKatakana renderings (category katakana, place_reading_ipadic): %zu IPAdic readings of Chinese "
+               "cities (pinyin = the city of >= %d ROR records in CN/HK/TW/MO; most frequent reading); used:",
+               renderer.places.size(), kMinCityRecords);
+  for (const auto& u : renderer.used) std::fprintf(out, " %s", u.c_str());
+  std::fprintf(out, "\n");
   const std::pair<const char*, const char*> kSections[] = {
       {"alias", "Alias, acronym, former name → entry (per list)"},
       {"cross_script", "Cross-script (per list)"},
+      {"katakana", "Katakana renderings of Chinese organisation names (per list)"},
       {"transformed", "Degraded primary names (per list)"},
       {"neg_registry", "Negatives (a): ROR organisations on no list sharing a word or city with a listed one"},
       {"neg_generic", "Negatives (b): form words and generic queries"},
       {"neg_person", "Negatives (c): common personal names, as persons"},
-      {"neg_mext", "Negatives (d): Japanese universities (MEXT) on no list"}};
+      {"neg_mext", "Negatives (d): Japanese universities (MEXT) on no list"},
+      {"neg_katakana", "Negatives (e): the same katakana renderings of Chinese organisations in ROR on no list"},
+      {"via_registry", "With ROR loaded (Check via_registry): the cross-script pairs of the ablated index"},
+      {"neg_via_registry", "With ROR loaded (Check via_registry): all negatives, by category"}};
   for (const auto& [cat, title] : kSections) {
     std::fprintf(out, "\n### %s\n", title);
     Table(out, cat, set, outcomes, false);
-    if (std::string(cat) == "alias" || std::string(cat) == "cross_script" || std::string(cat) == "transformed") {
+    if (std::string(cat) == "alias" || std::string(cat) == "cross_script" || std::string(cat) == "transformed" ||
+        std::string(cat) == "katakana" || std::string(cat) == "via_registry") {
       std::fprintf(out, "\nBy kind:\n");
       Table(out, cat, set, outcomes, true);
     }

@@ -140,7 +140,36 @@ CheckResult EntityChecker::Check(std::string_view name, const CheckOptions& o) c
     auto [s, e] = rep_->entries[m.record];
     hits.push_back(MakeHit(rep_->snapshots[s], rep_->snapshots[s].entries[e], std::move(m), std::string(name)));
   }
+  if (o.via_registry && rep_->orgs && o.kind != names::Kind::kPerson) {
+    // The registry as a bridge between scripts and names: the record the name resolves to,
+    // then each of its other names (not acronyms: ROR's are ambiguous) against the lists.
+    names::QueryOptions rq{names::Kind::kOrganisation, o.country, rep_->options.affiliation_confidence, 2};
+    for (const names::Match& org : rep_->orgs->Query(name, rq)) {
+      const model::OrgRecord& rec = rep_->registry->records[org.record];
+      names::QueryOptions lq{names::Kind::kOrganisation, o.country.empty() ? rec.country_code : o.country,
+                             std::min(1.0, o.threshold / org.score), o.max_results};
+      for (const model::Name& n : rec.names) {
+        if (n.kind == model::NameKind::kAcronym || n.text == org.record_name) continue;
+        lq.threshold = std::max(lq.threshold, rep_->options.registry_bridge_min);
+        for (names::Match& m : rep_->lists->Query(n.text, lq)) {
+          const auto acronym = [](names::Transform t) {
+            return t == names::Transform::kAcronym || t == names::Transform::kDerivedAcronym;
+          };
+          if (acronym(m.query_transform) || acronym(m.record_transform)) continue;
+          auto [s, e] = rep_->entries[m.record];
+          m.score *= org.score;
+          m.explanation = "query '" + std::string(name) + "' → registry " + rec.id + " '" +
+                          (rec.names.empty() ? std::string() : rec.names[0].text) + "' (" + org.explanation +
+                          "); its name '" + n.text + "' → " + m.explanation;
+          if (m.score < o.threshold) continue;
+          hits.push_back(MakeHit(rep_->snapshots[s], rep_->snapshots[s].entries[e], std::move(m),
+                                 "registry name '" + n.text + "' (" + rec.id + ")"));
+        }
+      }
+    }
+  }
   Merge(r.hits, std::move(hits));
+  if (r.hits.size() > o.max_results) r.hits.resize(o.max_results);
   return r;
 }
 
@@ -150,6 +179,7 @@ AffiliationResult EntityChecker::CheckAffiliation(std::string_view raw, const Ch
   const std::string& org = out.parsed.organisation.empty() ? std::string(raw) : out.parsed.organisation;
   CheckOptions org_options = o;
   org_options.kind = names::Kind::kOrganisation;
+  org_options.via_registry = false;  // resolved below, with the parents
   if (org_options.country.empty()) org_options.country = out.parsed.country_code;
   // The organisation as written.
   Merge(out.hits, Check(org, org_options).hits);

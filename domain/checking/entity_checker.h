@@ -31,6 +31,10 @@ struct Options {
   names::Options index;  // scoring and retrieval of the name engine
   // Registry matches at or above this resolve an affiliation confidently. Default: 0.85.
   double affiliation_confidence = 0.85;
+  // A registry record's other name (CheckOptions::via_registry) must meet a list entry at
+  // least this well, and not through an acronym, for the hit to count: the bridge is for
+  // the same name in another script, not for one more similar-looking name. Default: 0.9.
+  double registry_bridge_min = 0.9;
 };
 
 struct CheckOptions {
@@ -38,6 +42,12 @@ struct CheckOptions {
   std::string country;              // ISO alpha-2 of the queried entity, only to disambiguate; Default: "".
   double threshold = 0.75;          // Default: 0.75.
   size_t max_results = 10;          // Default: 10.
+  // With a registry: an organisation name that resolves to a registry record (score ≥
+  // Options::affiliation_confidence) is also checked under that record's other names, so
+  // "Beihang University" finds an entry listed only as 北京航空航天大学 when ROR carries both.
+  // A hit found so scores list score × registry score and names the record in `via`.
+  // Default: true.
+  bool via_registry = true;
 };
 
 // One list entry that matched, with the snapshot that holds it.

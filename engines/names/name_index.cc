@@ -53,7 +53,7 @@ uint64_t GramHash(Space space, std::string_view bytes) {
 // code-point bigrams for CJK/Hangul (a 1-character token is its own gram).
 template <typename Fn>
 void ForEachGram(Space space, std::string_view token, Fn&& fn) {
-  if (space == Space::kLatin) {
+  if (space != Space::kNative) {
     std::string padded;
     padded.reserve(token.size() + 2);
     padded += '^';
@@ -122,6 +122,10 @@ struct NameIndex::Rep {
   std::string_view TokenText(uint32_t id) const {
     return std::string_view(token_arena).substr(token_begin[id], token_begin[id + 1] - token_begin[id]);
   }
+  // Keys holding each token (postings) and its document frequency for the IDF: the same,
+  // except that Japanese readings of Chinese names do not count towards the frequency, so
+  // that adding them does not make words such as "daigaku" lighter for every other name.
+  std::vector<uint32_t> token_keys;
   std::vector<uint32_t> token_df;
   std::vector<float> token_idf;  // Idf(token_df[id]), computed once at the end of Build
   std::unordered_map<uint64_t, uint32_t> gram_ids;
@@ -135,8 +139,9 @@ struct NameIndex::Rep {
   // names sharing them would otherwise tie with the others and may fall past max_candidates).
   std::vector<std::pair<uint64_t, uint32_t>> exact;
 
+  size_t idf_keys = 0;  // keys counted in token_df
   double Idf(uint32_t df) const {
-    const double n = static_cast<double>(keys.size()) + 1.0;
+    const double n = static_cast<double>(idf_keys) + 1.0;
     if (n <= 2.0) return 1.0;
     return std::clamp(std::log(n / (df + 0.5)) / std::log(n), 0.25, 1.0);
   }
@@ -166,6 +171,8 @@ struct NameIndex::Rep {
     bool informative = false;   // has a distinctive word, or two generic ones
     bool generic_only = false;  // no distinctive word, but one generic word
     bool reordered = false;     // sorted differs from plain
+    bool joined_words = false;  // an acronym joined from several written pieces ("UEC-UMPO")
+    bool initials = false;      // … each of them one letter ("N.U.D.T.")
   };
   struct Scored {
     uint32_t key = 0;
@@ -177,7 +184,10 @@ struct NameIndex::Rep {
 
   std::vector<QueryKey> PrepareQuery(std::string_view name, const QueryOptions& q) const;
   void Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q, std::vector<uint32_t>* candidates) const;
-  bool Admit(uint32_t key, const QueryOptions& q) const { return !q.kind || names[keys[key].name].kind == *q.kind; }
+  // Kind of each key's record, dense: the kind filter runs on every retrieved key, and a byte
+  // array stays in cache where keys[] → names[] would miss twice per key.
+  std::vector<Kind> key_kind;
+  bool Admit(uint32_t key, const QueryOptions& q) const { return !q.kind || key_kind[key] == *q.kind; }
   // floor: skip the string similarities when even perfect ones could not lift the score to it.
   Scored ScoreKey(const std::vector<QueryKey>& query, size_t qi, uint32_t key, internal::TokenSetResult* ts_out,
                   double floor = 0) const;
@@ -265,6 +275,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
         rep->display_arena += display;
       }
       rep->keys.push_back(info);
+      rep->key_kind.push_back(r.kind);
       key_gram_begin.push_back(static_cast<uint32_t>(key_grams.size()));
       if (k.space == Space::kAcronym) {
         rep->acronyms[k.tokens[0].display].push_back(key_id);
@@ -279,6 +290,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
           rep->token_arena += it->first;
           rep->token_begin.push_back(static_cast<uint32_t>(rep->token_arena.size()));
           rep->token_df.push_back(0);
+          rep->token_keys.push_back(0);
         }
         rep->key_tokens.push_back(it->second);
         rep->key_token_cls.push_back(k.tokens[t].cls);
@@ -292,7 +304,11 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       }
       std::sort(distinct_tokens.begin(), distinct_tokens.end());
       distinct_tokens.erase(std::unique(distinct_tokens.begin(), distinct_tokens.end()), distinct_tokens.end());
-      for (uint32_t id : distinct_tokens) ++rep->token_df[id];
+      rep->idf_keys += k.transform != Transform::kJapaneseOnyomi;
+      for (uint32_t id : distinct_tokens) {
+        ++rep->token_keys[id];
+        if (k.transform != Transform::kJapaneseOnyomi) ++rep->token_df[id];
+      }
       // One posting per (gram, key).
       auto first = key_grams.begin() + key_gram_begin.back();
       std::sort(first, key_grams.end());
@@ -304,7 +320,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
   std::sort(rep->exact.begin(), rep->exact.end());
   rep->token_offsets.assign(rep->token_df.size() + 1, 0);
   for (size_t id = 0; id < rep->token_df.size(); ++id)
-    rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_df[id];
+    rep->token_offsets[id + 1] = rep->token_offsets[id] + rep->token_keys[id];
   rep->token_postings.resize(rep->token_offsets.back());
   {
     std::vector<uint32_t> next(rep->token_offsets.begin(), rep->token_offsets.end() - 1);
@@ -315,7 +331,7 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
                       rep->key_tokens.begin() + info.tok_begin + info.tok_count);
       std::sort(distinct.begin(), distinct.end());
       distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-      for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // df counted the same way
+      for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // token_keys counted the same way
     }
   }
   rep->token_idf.reserve(rep->token_df.size());
@@ -342,25 +358,46 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
 std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_view name, const QueryOptions& q) const {
   std::vector<QueryKey> out;
   const Kind kind = q.kind.value_or(Kind::kOrganisation);
-  std::vector<Key> keys = internal::MakeKeys(name, kind, q.country, false, options.japanese_readings);
-  // A one-word Latin query may be an acronym ("HIT", "BUAA").
-  if (!keys.empty() && keys[0].space == Space::kLatin && keys[0].tokens.size() == 1) {
-    const internal::Token& t = keys[0].tokens[0];
-    const bool alnum = std::all_of(t.display.begin(), t.display.end(),
-                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-    if (alnum && t.display.size() >= 2 && t.display.size() <= 10 && t.cls == TokenClass::kNormal) {
-      Key acronym;
-      acronym.tokens.push_back(t);
-      acronym.transform = Transform::kAcronym;
-      acronym.script = keys[0].script;
-      acronym.space = Space::kAcronym;
-      keys.push_back(std::move(acronym));
+  std::vector<Key> keys = internal::MakeKeys(name, kind, q.country, false, options.japanese_readings, true);
+  // A Latin query written as one word may be an acronym: "HIT", "BUAA", and with dots,
+  // hyphens or slashes "N.U.D.T.", "HIT-", "UEC-UMPO" (its letters joined, nothing expanded
+  // or romaji-folded, as declared acronyms are indexed). One word that is an organisation-form
+  // word ("Univ.") is not; joined pieces need three letters, so "U.S." is not either.
+  bool joined_words = false, initials = false;
+  if (!keys.empty() && keys[0].space == Space::kLatin) {
+    const bool one_word = keys[0].tokens.size() == 1;
+    std::string acronym = internal::WrittenAcronym(name, one_word ? 2 : 3);
+    if (one_word && keys[0].tokens[0].cls != TokenClass::kNormal) acronym.clear();
+    if (!acronym.empty()) {
+      joined_words = !one_word;
+      initials = joined_words && std::all_of(keys[0].tokens.begin(), keys[0].tokens.end(),
+                                             [](const internal::Token& t) { return t.display.size() == 1; });
+      internal::Token t;
+      t.text = t.display = std::move(acronym);
+      Key key;
+      key.tokens.push_back(std::move(t));
+      key.transform = Transform::kAcronym;
+      key.script = keys[0].script;
+      key.space = Space::kAcronym;
+      keys.push_back(std::move(key));
+    }
+  }
+  // A query written (partly) in kana also meets the Japanese readings of Chinese records:
+  // ペキン航空航天大学 → "pekin koku koten daigaku" = 北京航空航天大学 read in Japanese.
+  const size_t written_keys = keys.size();
+  for (size_t i = 0; i < written_keys; ++i) {
+    if (keys[i].space == Space::kLatin && keys[i].script == Script::kJapanese) {
+      Key reading = keys[i];
+      reading.space = Space::kReading;
+      keys.push_back(std::move(reading));
     }
   }
   out.resize(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
     QueryKey& qk = out[i];
     qk.key = std::move(keys[i]);
+    qk.joined_words = joined_words && qk.key.transform == Transform::kAcronym;
+    qk.initials = initials && qk.joined_words;
     size_t normal = 0, generic = 0;
     for (const internal::Token& t : qk.key.tokens) {
       auto it = token_ids.find(t.text);
@@ -429,7 +466,7 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   // little: read the rarest first, skip those over the limit, and stop after max_query_grams;
   // if nothing is left, read the two rarest anyway.
   std::sort(sources.begin(), sources.end(), [&](const Source& a, const Source& b) { return length(a) < length(b); });
-  const auto limit = static_cast<uint32_t>(std::max(50.0, options.max_gram_share * keys.size()));
+  const auto limit = static_cast<uint32_t>(std::max(50.0, options.max_gram_share * static_cast<double>(idf_keys)));
   std::vector<Source> used;
   for (const Source& s : sources) {
     if (length(s) <= limit && used.size() < options.max_query_grams) used.push_back(s);
@@ -437,7 +474,7 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   if (used.empty() && !sources.empty()) {
     used.assign(sources.begin(), sources.begin() + std::min<size_t>(2, sources.size()));
   }
-  uint32_t total[3] = {0, 0, 0};
+  uint32_t total[internal::kSpaceCount] = {};
   for (const Source& s : used) total[static_cast<int>(s.space)] += s.weight;
   for (const Source& s : used) {
     const auto [first, last] = range(s);
@@ -459,12 +496,9 @@ void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOpt
   for (uint32_t key : scratch.touched) {
     const uint16_t c = scratch.counts[key];
     scratch.counts[key] = 0;
-    if (c >= need) ranked.emplace_back(c, key);
+    if (c >= need && Admit(key, q)) ranked.emplace_back(c, key);
   }
   scratch.touched.clear();
-  if (q.kind) {
-    std::erase_if(ranked, [&](const auto& r) { return !Admit(r.second, q); });
-  }
   if (ranked.size() > options.max_candidates) {
     std::nth_element(ranked.begin(), ranked.begin() + options.max_candidates, ranked.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -505,6 +539,9 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     const bool both_derived =
         qk.key.transform == Transform::kDerivedAcronym && k.transform == Transform::kDerivedAcronym;
     if (both_derived) return s;  // two full names: the name paths compare them
+    // Pieces joined ("AL-SHABAB" → alshabab) meet initials only when each piece is a letter
+    // ("I.C.I." may be Imperial Chemical Industries; "CO-LTD" is nobody's initials).
+    if (qk.joined_words && !qk.initials && k.transform == Transform::kDerivedAcronym) return s;
     // A full name's initials meeting a declared acronym: three letters collide too often
     // (Sapporo City University → SCU = Sichuan University) to count on their own.
     if (qk.key.transform == Transform::kDerivedAcronym &&
@@ -530,7 +567,8 @@ NameIndex::Rep::Scored NameIndex::Rep::ScoreKey(const std::vector<QueryKey>& que
     plain_ready = false;
   }
   internal::TokenSetResult ts =
-      internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr, k.space == Space::kLatin);
+      internal::TokenSet(qk.tokens, record_tokens, ts_out != nullptr, k.space != Space::kNative,
+                         !(qk.key.transform == Transform::kPinyin && k.transform == Transform::kPinyin));
   s.parts.token_set = ts.score;
   if (options.token_set_weight * ts.score + options.jaro_winkler_weight + options.levenshtein_weight < floor) {
     return s;  // score stays 0: cannot reach the threshold
@@ -677,8 +715,14 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
     Retrieve(query, q, &candidates);
   }
   // Best (query key, record key) pair per record, on numbers only; strings come after.
-  thread_local std::unordered_map<uint32_t, Scored> best;
+  // Few candidates (≤ max_candidates + exact + acronym keys): a flat list beats a hash map.
+  thread_local std::vector<Scored> best;
+  thread_local std::vector<uint32_t> best_record;
+  thread_local std::unordered_map<uint32_t, size_t> slot;  // record → index, for many candidates
   best.clear();
+  best_record.clear();
+  slot.clear();
+  const bool many = candidates.size() > 256;
   for (uint32_t key : candidates) {
     const NameInfo& info = names[keys[key].name];
     for (size_t qi = 0; qi < query.size(); ++qi) {
@@ -688,12 +732,22 @@ std::vector<Match> NameIndex::Rep::Run(std::string_view name, const QueryOptions
       const double estimate = Adjust(query[qi], info, q, s.score, nullptr, nullptr);
       // Estimates ignore the 0.98 variant factor and treat capped queries as capped.
       s.parts.factor = estimate;
-      auto [it, added] = best.try_emplace(info.record, s);
-      if (!added && estimate > it->second.parts.factor) it->second = s;
+      size_t at = best.size();
+      if (many) {
+        at = slot.try_emplace(info.record, best.size()).first->second;
+      } else {
+        at = static_cast<size_t>(std::find(best_record.begin(), best_record.end(), info.record) - best_record.begin());
+      }
+      if (at == best.size()) {
+        best_record.push_back(info.record);
+        best.push_back(s);
+      } else if (estimate > best[at].parts.factor) {
+        best[at] = s;
+      }
     }
   }
   std::vector<Scored> kept;
-  for (const auto& [record, s] : best) {
+  for (const Scored& s : best) {
     if (s.parts.factor + 1e-9 >= q.threshold - 0.02) kept.push_back(s);
   }
   std::sort(kept.begin(), kept.end(), [&](const Scored& a, const Scored& b) {
@@ -729,11 +783,13 @@ size_t NameIndex::memory_bytes() const {
   const Rep& r = *rep_;
   size_t bytes = sizeof(Rep);
   for (const NameInfo& n : r.names) bytes += sizeof(NameInfo) + n.name.capacity() + n.country.capacity();
+  bytes += r.key_kind.capacity() * sizeof(Kind);
   bytes += r.keys.capacity() * sizeof(KeyInfo) + r.key_tokens.capacity() * 4 + r.key_token_cls.capacity() +
            r.key_token_weight.capacity() * 4;
   for (const auto& [text, id] : r.token_ids) bytes += text.capacity() + sizeof(text) + 4 + 2 * sizeof(void*);
   bytes += r.display_arena.capacity();
-  bytes += r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4;
+  bytes +=
+      r.token_arena.capacity() + r.token_begin.capacity() * 4 + r.token_df.capacity() * 4 + r.token_keys.capacity() * 4;
   bytes += r.gram_ids.size() * (8 + 4 + 2 * sizeof(void*)) + r.gram_ids.bucket_count() * sizeof(void*);
   bytes += r.gram_offsets.capacity() * 4 + r.gram_postings.capacity() * 4;
   bytes += r.token_offsets.capacity() * 4 + r.token_postings.capacity() * 4 + r.token_idf.capacity() * 4;

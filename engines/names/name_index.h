@@ -11,7 +11,11 @@
 //
 // Matching paths: Latin ↔ Latin (with pinyin, Japanese readings and transliterations as
 // Latin keys), CJK ↔ CJK after variant folding (東北大學 ≡ 东北大学, reported as a possible
-// homograph with both countries), acronyms (declared, or derived: BUAA). Scores combine a
+// homograph with both countries), a query written in kana ↔ the Japanese reading of a
+// Chinese record (ペキン航空航天大学 ↔ 北京航空航天大学; only kana queries, so kanji-only
+// queries meet no Japanese homophones), acronyms (declared, or derived: BUAA; written with
+// dots or hyphens: N.U.D.T., UEC-UMPO). Two pinyin keys compare token for token, without
+// the fuzzy step: machine pinyin that differs means different characters (dongya ≠ donghua). Scores combine a
 // weighted token-set similarity (order-free; organisation-form words such as University,
 // 大学, Co., Ltd. weigh little), Jaro-Winkler and Levenshtein, in [0,1]. A query made only of
 // organisation-form words, or of one generic word, is capped below any sensible threshold.

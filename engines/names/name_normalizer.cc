@@ -20,6 +20,8 @@ std::string_view TransformName(Transform transform) {
       return "pinyin (ICU Han-Latin)";
     case Transform::kJapaneseReading:
       return "Japanese reading (MeCab) → Hepburn";
+    case Transform::kJapaneseOnyomi:
+      return "read in Japanese (MeCab on Japanese character forms, pinyin where unread) → Hepburn";
     case Transform::kKanaRomaji:
       return "kana → Hepburn";
     case Transform::kTransliterated:

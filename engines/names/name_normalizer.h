@@ -13,12 +13,17 @@
 // diacritics dropped, abbreviations expanded: Univ. → university); CJK variants folded
 // (OpenCC jp2t then t2s, so 東北大學 ≡ 東北大学 ≡ 东北大学: a homograph risk the caller must
 // show with the country); Han → pinyin per word, tones removed; Japanese → MeCab reading →
-// Hepburn; kana → Hepburn; Hangul and other scripts → ICU Any-Latin; acronyms (declared,
-// or derived from three or more significant Latin words: BUAA). Latin match text also folds
-// romaji variants (ou/oo → o, shi/si, tsu/tu, chi/ti, fu/hu, ji/zi).
+// Hepburn; kana → Hepburn (a katakana run is one word: シャンハイ); a Chinese record's name
+// also as Japanese read it (Japanese character forms via OpenCC s2t → t2jp, then MeCab, whose
+// IPAdic reads 北京 ペキン, 南京 ナンキン, 清華 セイカ; pinyin for a word it cannot read, so
+// 哈尔滨工业大学 → "haerbin kougyou daigaku" meets ハルビン工業大学); Hangul and other
+// scripts → ICU Any-Latin; acronyms (declared, or derived from three or more significant
+// Latin words: BUAA). Latin match text also folds romaji variants (ou/oo → o, shi/si,
+// tsu/tu, chi/ti, fu/hu, ji/zi).
 // Cost: ASCII names skip ICU; a CJK name costs ~0.1–0.3 ms (transliteration, MeCab).
 // Thread-safe: ICU transliterators and MeCab taggers are built once per thread.
 // Left out: Wade–Giles/Cantonese readings, and Chinese readings for Japanese-only kanji.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,7 +33,7 @@
 
 namespace highfence::names {
 
-enum class Kind { kOrganisation, kPerson };
+enum class Kind : uint8_t { kOrganisation, kPerson };
 
 // How a key was produced from the name as written.
 enum class Transform {
@@ -36,6 +41,8 @@ enum class Transform {
   kVariantFolded,    // CJK variants folded by OpenCC (jp2t → t2s)
   kPinyin,           // Han read as Mandarin (ICU Han-Latin), tones removed
   kJapaneseReading,  // kanji read by MeCab (ipadic), then Hepburn
+  kJapaneseOnyomi,   // a Chinese name read as Japanese read it (MeCab on the Japanese
+                     // character forms: 北京 → pekin, 清華 → seika), pinyin for words it cannot read
   kKanaRomaji,       // kana → Hepburn (ICU)
   kTransliterated,   // other scripts → Latin (ICU Any-Latin): Hangul, Cyrillic …
   kAcronym,          // declared acronym, or a one-word query read as one

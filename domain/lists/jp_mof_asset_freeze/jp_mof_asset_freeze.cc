@@ -81,9 +81,6 @@ size_t Count(std::string_view s, std::string_view what) {
 // "プトル司令官)"): unbalanced brackets at its ends are dropped, and a piece with no letter
 // or digit left is no name at all.
 std::string CleanFragment(std::string t) {
-  for (std::string_view prefix : {"(a.k.a.:", "（a.k.a.:", "a.k.a.:"}) {
-    if (internal::StartsWith(t, prefix)) t = Trim(std::string_view(t).substr(prefix.size()));
-  }
   const size_t open = Count(t, "(") + Count(t, "（"), close = Count(t, ")") + Count(t, "）");
   if (open > close) {
     for (std::string_view b : {"(", "（"})
@@ -99,30 +96,144 @@ std::string CleanFragment(std::string t) {
   return has_letter ? t : "";
 }
 
-// Splits a cell of several names: "(a)X (b)Y", "X、Y", "X；Y", one per line.
-std::vector<std::string> SplitNames(std::string_view cell) {
+// The labels MOF writes before names inside an alias or former-name cell: "（別称、X、Y）",
+// "（旧称、X、別称、Y）", "(a.k.a. A, a.k.a. B)", "(f.k.a. A; a.k.a. B)", "(a.k.a.: A)". A label
+// sets the kind of the names after it; it is never a name itself.
+struct Label {
+  std::string_view text;
+  model::NameKind kind;
+};
+constexpr Label kLabels[] = {
+    {"formerly known as", model::NameKind::kFormer},
+    {"a.k.a.", model::NameKind::kAlias},
+    {"f.k.a.", model::NameKind::kFormer},
+    {"a.k.a", model::NameKind::kAlias},
+    {"f.k.a", model::NameKind::kFormer},
+    {"aka", model::NameKind::kAlias},
+    {"fka", model::NameKind::kFormer},
+    {"別称", model::NameKind::kAlias},
+    {"別名", model::NameKind::kAlias},
+    {"通称", model::NameKind::kAlias},
+    {"旧称", model::NameKind::kFormer},
+    {"旧名", model::NameKind::kFormer},
+};
+
+bool StartsWithLabel(std::string_view piece, std::string_view label) {
+  if (piece.size() < label.size()) return false;
+  for (size_t i = 0; i < label.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(piece[i])) != static_cast<unsigned char>(label[i])) return false;
+  }
+  // "aka" must be a word of its own ("Akashi" is a name); the dotted forms end in '.'.
+  if (piece.size() == label.size() || static_cast<unsigned char>(label.back()) >= 0x80 || label.back() == '.')
+    return true;
+  const char next = piece[label.size()];
+  return next == ' ' || next == ':' || next == '.' || next == ',';
+}
+
+// Removes a leading label (with the ':' or '：' after it) and sets *kind from it.
+std::string_view StripLabel(std::string_view piece, model::NameKind* kind) {
+  for (const Label& l : kLabels) {
+    if (!StartsWithLabel(piece, l.text)) continue;
+    *kind = l.kind;
+    piece.remove_prefix(l.text.size());
+    while (!piece.empty() && (piece.front() == ' ' || piece.front() == ':' || piece.front() == '.')) {
+      piece.remove_prefix(1);
+    }
+    for (std::string_view colon : {"：", "　"}) {
+      if (piece.starts_with(colon)) piece.remove_prefix(colon.size());
+    }
+    return piece;
+  }
+  return piece;
+}
+
+struct Piece {
+  std::string text;
+  model::NameKind kind;
+};
+
+// Splits a cell of several names: "(a)X (b)Y", "X、Y", "X；Y", one per line, and an English
+// line of "a.k.a. X, a.k.a. Y". Each name takes the kind of the last label before it on its
+// line (別称 / a.k.a. → alias, 旧称 / f.k.a. → former), else the column's kind.
+std::vector<Piece> SplitNames(std::string_view cell, model::NameKind column_kind) {
   std::string s(cell);
   // Enumerators "(a)" … "(z)" and their full-width forms become separators.
   for (char letter = 'a'; letter <= 'z'; ++letter) {
     for (std::string marker : {std::string("(") + letter + ")", std::string("（") + letter + "）"}) {
       for (size_t at = s.find(marker); at != std::string::npos; at = s.find(marker, at))
-        s.replace(at, marker.size(), "\n");
+        s.replace(at, marker.size(), "\x1f");
     }
   }
-  std::vector<std::string> out;
+  // "X, a.k.a. Y", "X (a.k.a. Y", "X a.k.a. Y": a separator before a label inside a piece,
+  // which keeps the label and drops the comma, bracket or space before it.
+  for (std::string_view label : {"a.k.a", "f.k.a", "A.K.A", "F.K.A"}) {
+    for (size_t at = s.find(label); at != std::string::npos; at = s.find(label, at + label.size())) {
+      size_t begin = at;
+      while (begin > 0 && (s[begin - 1] == ' ' || s[begin - 1] == ',' || s[begin - 1] == '(')) --begin;
+      for (std::string_view wide : {"，", "（", "　"}) {
+        while (begin >= wide.size() && std::string_view(s).substr(begin - wide.size(), wide.size()) == wide)
+          begin -= wide.size();
+      }
+      if (begin == 0 || s[begin - 1] == '\n' || s[begin - 1] == ';' || s[begin - 1] == '\x1f') continue;
+      s.replace(begin, at - begin, ";");
+      at = begin + 1;
+    }
+  }
+  std::vector<Piece> out;
   for (const std::string& line : internal::Split(s, "\n")) {
-    for (const std::string& a : internal::Split(line, "；")) {
-      for (const std::string& b : internal::Split(a, ";")) {
-        for (const std::string& c : internal::Split(b, "、")) {
-          std::string t = Trim(c);
-          if (!t.empty() && t.back() == ',') t.pop_back();
-          t = CleanFragment(std::move(t));
-          if (!Unknown(t) && t != "（別称）" && t != "（旧称）") out.push_back(t);
+    model::NameKind kind = column_kind;
+    for (const std::string& enumerated : internal::Split(line, "\x1f")) {
+      for (const std::string& a : internal::Split(enumerated, "；")) {
+        for (const std::string& b : internal::Split(a, ";")) {
+          for (const std::string& c : internal::Split(b, "、")) {
+            std::string t = Trim(c);
+            // An opening bracket before a label ("(a.k.a.: A. Kabir)") or left open by the
+            // split ("（別称"), then the label, then unbalanced brackets.
+            for (std::string_view bracket : {"(", "（"}) {
+              if (!internal::StartsWith(t, bracket)) continue;
+              const std::string_view rest = std::string_view(t).substr(bracket.size());
+              model::NameKind ignored = kind;
+              const bool open = Count(t, "(") + Count(t, "（") > Count(t, ")") + Count(t, "）");
+              if (open || StripLabel(Trim(rest), &ignored).size() != Trim(rest).size()) t = Trim(rest);
+            }
+            t = Trim(StripLabel(t, &kind));
+            if (!t.empty() && t.back() == ',') t.pop_back();
+            t = CleanFragment(std::move(t));
+            if (!Unknown(t) && t != "（別称）" && t != "（旧称）") out.push_back({t, kind});
+          }
         }
       }
     }
   }
   return out;
+}
+
+// "Vladimir Mikheychik（a.k.a. Vladimir Mikheichik）", "タチヤーナ・モスカリコヴァ（旧称：ノセンコ）":
+// a name column with a bracketed note of other names. Returns the note (without brackets)
+// and leaves the name before it; "" when the name has no such note.
+std::string TakeLabelledNote(std::string* name) {
+  size_t open = std::string::npos;
+  size_t width = 0;
+  for (std::string_view bracket : {"(", "（"}) {
+    for (size_t at = name->find(bracket); at != std::string::npos; at = name->find(bracket, at + 1)) {
+      std::string_view rest = std::string_view(*name).substr(at + bracket.size());
+      const bool labelled = rest.find("a.k.a") != std::string_view::npos ||
+                            rest.find("f.k.a") != std::string_view::npos || rest.starts_with("旧称") ||
+                            rest.starts_with("別称") || rest.starts_with("別名");
+      if (labelled && (open == std::string::npos || at > open)) {
+        open = at;
+        width = bracket.size();
+      }
+    }
+  }
+  if (open == std::string::npos || open == 0) return "";
+  std::string note = Trim(std::string_view(*name).substr(open + width));
+  for (std::string_view close : {")", "）"}) {
+    if (note.size() >= close.size() && std::string_view(note).substr(note.size() - close.size()) == close)
+      note = Trim(std::string_view(note).substr(0, note.size() - close.size()));
+  }
+  *name = Trim(std::string_view(*name).substr(0, open));
+  return note;
 }
 
 // "ジェローム・カクワヴ （Jérôme Kakwavu）" → both parts; "(旧称)X" prefix dropped.
@@ -152,11 +263,11 @@ void AddNamePiece(model::ListEntry& e, std::string piece, model::NameKind kind) 
 // A cell of N Japanese names (split at 、) followed by one line of their N English forms
 // joined with ", " (e.g. KOMID's aliases): split the English line too. Only when the counts
 // agree, so "Co., Ltd." inside a single name is never cut.
-std::vector<std::string> AlignLatinList(std::vector<std::string> pieces) {
+std::vector<Piece> AlignLatinList(std::vector<Piece> pieces) {
   int ja = 0;
   int latin_index = -1, latin_count = 0;
   for (size_t i = 0; i < pieces.size(); ++i) {
-    std::string script = internal::GuessScript(pieces[i]);
+    std::string script = internal::GuessScript(pieces[i].text);
     if (script == "Jpan") ++ja;
     if (script == "Latn") {
       ++latin_count;
@@ -164,10 +275,11 @@ std::vector<std::string> AlignLatinList(std::vector<std::string> pieces) {
     }
   }
   if (ja < 2 || latin_count != 1) return pieces;
-  std::vector<std::string> parts = internal::Split(pieces[static_cast<size_t>(latin_index)], ", ");
+  const Piece latin = pieces[static_cast<size_t>(latin_index)];
+  std::vector<std::string> parts = internal::Split(latin.text, ", ");
   if (static_cast<int>(parts.size()) != ja) return pieces;
   pieces.erase(pieces.begin() + latin_index);
-  pieces.insert(pieces.end(), parts.begin(), parts.end());
+  for (std::string& p : parts) pieces.push_back({std::move(p), latin.kind});
   return pieces;
 }
 
@@ -251,9 +363,14 @@ Result<model::ListSnapshot> ParseJpMofAssetFreeze(std::string_view bytes, std::s
       if (size_t at = en.find("(original script:"); at != std::string::npos) {
         original = Trim(std::string_view(en).substr(at + 17));
         if (!original.empty() && original.back() == ')') original.pop_back();
+        if (internal::StartsWith(std::string_view(original).substr(original.size() >= 3 ? original.size() - 3 : 0),
+                                 "）"))
+          original = Trim(std::string_view(original).substr(0, original.size() - 3));
         en = Trim(std::string_view(en).substr(0, at));
       }
       std::vector<std::string> en_names = internal::Split(en, "、");
+      std::string en_note = en_names.empty() ? "" : TakeLabelledNote(&en_names[0]);
+      std::string ja_note = TakeLabelledNote(&ja);
       if (!en_names.empty() && !Unknown(en_names[0])) {
         internal::AddPrimaryWithAcronym(e, en_names[0], "");
         for (size_t k = 1; k < en_names.size(); ++k) internal::AddAlias(e, en_names[k], "");
@@ -261,12 +378,16 @@ Result<model::ListSnapshot> ParseJpMofAssetFreeze(std::string_view bytes, std::s
       if (!Unknown(ja)) {
         internal::AddName(e, ja, e.names.empty() ? model::NameKind::kPrimary : model::NameKind::kTranslation, "ja");
       }
+      for (const std::string& note : {en_note, ja_note}) {
+        for (Piece& p : SplitNames(note, model::NameKind::kAlias)) AddNamePiece(e, std::move(p.text), p.kind);
+      }
       internal::AddName(e, original, model::NameKind::kTranslation);
       for (int c : col.aliases) {
-        for (const std::string& a : AlignLatinList(SplitNames(row.At(c)))) AddNamePiece(e, a, model::NameKind::kAlias);
+        for (Piece& p : AlignLatinList(SplitNames(row.At(c), model::NameKind::kAlias)))
+          AddNamePiece(e, std::move(p.text), p.kind);
       }
       for (int c : col.former) {
-        for (const std::string& a : SplitNames(row.At(c))) AddNamePiece(e, a, model::NameKind::kFormer);
+        for (Piece& p : SplitNames(row.At(c), model::NameKind::kFormer)) AddNamePiece(e, std::move(p.text), p.kind);
       }
       for (int c : col.addresses) {
         std::string a = Squash(row.At(c));

@@ -120,6 +120,35 @@ std::vector<std::string> EachToLatin(const std::vector<std::string>& words) {
   return out;
 }
 
+// Latin readings of words in Japanese: kanji and kana read by MeCab (in their Japanese
+// character forms when to_japanese_forms), then Hepburn (ICU); a word with kanji MeCab cannot
+// read keeps its pinyin (*complete becomes false); Latin words stay. One ICU call for the
+// pinyin of the unread words and one for the readings: a call's fixed cost dominates.
+std::vector<std::string> ReadInJapanese(std::vector<std::string> words, bool to_japanese_forms, bool* complete) {
+  std::vector<std::string> unread;
+  std::vector<size_t> unread_at;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const ScriptMix seg = DetectScripts(words[i]);
+    if (!seg.han && !seg.kana) {
+      words[i] = LatinToAscii(words[i]);
+      continue;
+    }
+    if (std::optional<std::string> reading =
+            JapaneseReading(to_japanese_forms ? ToJapaneseForms(words[i]) : words[i])) {
+      words[i] = std::move(*reading);
+    } else {
+      unread.push_back(FoldCjkVariants(words[i]));
+      unread_at.push_back(i);
+    }
+  }
+  *complete = unread.empty();
+  if (!unread.empty()) {
+    std::vector<std::string> pinyin = HanToPinyin(unread);
+    for (size_t j = 0; j < unread_at.size() && j < pinyin.size(); ++j) words[unread_at[j]] = std::move(pinyin[j]);
+  }
+  return EachToLatin(words);
+}
+
 // Latin tokens from romanised words (pinyin, readings, transliterations).
 std::vector<Token> RomanisedTokens(const std::vector<std::string>& words, Kind kind) {
   std::vector<Token> out;
@@ -142,6 +171,14 @@ std::string DeriveAcronym(const std::vector<Token>& tokens) {
     acronym += t.display[0];
   }
   return acronym.size() >= 3 ? acronym : std::string();
+}
+
+bool SameText(const std::vector<Token>& a, const std::vector<Token>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].text != b[i].text) return false;
+  }
+  return true;
 }
 
 Key MakeKey(std::vector<Token> tokens, Transform transform, Script script, Space space) {
@@ -199,8 +236,34 @@ std::vector<Token> LatinTokens(std::string_view ascii, Kind kind) {
   return out;
 }
 
+std::string AcronymText(std::string_view ascii) {
+  std::string out;
+  for (char c : ascii) {
+    if (IsAsciiAlnum(c)) out += Lower(c);
+  }
+  return out;
+}
+
+std::string WrittenAcronym(std::string_view name, size_t min_length) {
+  const std::string folded = FoldCase(name);
+  const ScriptMix mix = DetectScripts(folded);
+  if (mix.han || mix.kana || mix.hangul || mix.other) return "";
+  std::string_view ascii_view;
+  const std::string ascii = LatinToAscii(folded);
+  ascii_view = ascii;
+  while (!ascii_view.empty() && (ascii_view.front() == ' ' || ascii_view.front() == '\t')) ascii_view.remove_prefix(1);
+  while (!ascii_view.empty() && (ascii_view.back() == ' ' || ascii_view.back() == '\t')) ascii_view.remove_suffix(1);
+  for (char c : ascii_view) {
+    if (IsAsciiAlnum(c)) continue;
+    if (c != '.' && c != '-' && c != '/' && c != '&' && c != '\'') return "";
+  }
+  std::string acronym = AcronymText(ascii_view);
+  if (acronym.size() < min_length || acronym.size() > 16) return "";
+  return acronym;
+}
+
 std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view country, bool is_acronym,
-                          bool japanese_readings) {
+                          bool japanese_readings, bool for_query) {
   std::vector<Key> keys;
   const std::string folded = FoldCase(name);
   const ScriptMix mix = DetectScripts(folded);
@@ -209,9 +272,7 @@ std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view cou
     std::vector<Token> tokens = LatinTokens(LatinToAscii(folded), kind);
     if (tokens.empty()) return keys;
     if (is_acronym) {
-      std::string acronym;
-      for (const Token& t : tokens) acronym += t.display;
-      keys.push_back(AcronymKey(std::move(acronym), Transform::kAcronym, Script::kLatin));
+      keys.push_back(AcronymKey(AcronymText(LatinToAscii(folded)), Transform::kAcronym, Script::kLatin));
       return keys;
     }
     std::string derived = kind == Kind::kOrganisation ? DeriveAcronym(tokens) : std::string();
@@ -242,24 +303,29 @@ std::vector<Key> MakeKeys(std::string_view name, Kind kind, std::string_view cou
     add_latin(RomanisedTokens(HanToPinyin(SegmentWords(native)), kind), Transform::kPinyin);
   }
   if (mix.han && japanese) {
-    std::vector<std::string> words;
+    // A katakana-and-kanji name with a word MeCab cannot read (ナンキン郵電大学: 郵電) keeps
+    // the pinyin of that word, as the Japanese reading of a Chinese record does (3. below).
     bool complete = true;
-    for (const std::string& segment : SegmentWords(folded)) {
-      const ScriptMix seg = DetectScripts(segment);
-      if (!seg.han && !seg.kana) {
-        words.push_back(LatinToAscii(segment));
-        continue;
-      }
-      std::optional<std::string> reading = JapaneseReading(segment);
-      if (!reading) {
-        complete = false;
-        break;
-      }
-      words.push_back(*reading);
-    }
-    if (complete) add_latin(RomanisedTokens(EachToLatin(words), kind), Transform::kJapaneseReading);
+    std::vector<std::string> words = ReadInJapanese(SegmentWords(folded), false, &complete);
+    if (complete || mix.kana)
+      add_latin(RomanisedTokens(words, kind), complete ? Transform::kJapaneseReading : Transform::kJapaneseOnyomi);
   } else if (mix.kana) {
     add_latin(RomanisedTokens(EachToLatin(SegmentWords(folded)), kind), Transform::kKanaRomaji);
+  }
+  // 3. A Chinese name as a Japanese officer reads it: Japanese character forms read by MeCab,
+  // whose IPAdic carries the usual readings of Chinese places (北京 ペキン, 南京 ナンキン, 天津
+  // テンシン, 上海 シャンハイ, 西安 シーアン) and on'yomi of other words (清華 セイカ, 工業
+  // コウギョウ); a word it cannot read keeps its pinyin (哈尔滨 haerbin, close to ハルビン
+  // harubin). Records only: a query in katakana and kanji meets it through its own reading.
+  if (mix.han && !mix.kana && japanese_readings && !for_query && country != "JP" && country != "KR" &&
+      country != "KP") {
+    bool complete = true;
+    std::vector<std::string> words = ReadInJapanese(SegmentWords(native), true, &complete);
+    std::vector<Token> tokens = RomanisedTokens(words, kind);
+    bool duplicate = false;  // a Japanese reading already made (country unknown, all read)
+    for (const Key& k : keys) duplicate = duplicate || (k.space == Space::kLatin && SameText(k.tokens, tokens));
+    if (!duplicate && !tokens.empty())
+      keys.push_back(MakeKey(std::move(tokens), Transform::kJapaneseOnyomi, script, Space::kReading));
   }
   if (mix.hangul || mix.other) {
     add_latin(RomanisedTokens(EachToLatin(SegmentWords(folded)), kind), Transform::kTransliterated);

@@ -191,7 +191,7 @@ size_t CommonBound(uint64_t mask_a, std::string_view b) {
 }  // namespace
 
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record, bool collect,
-                        bool ascii) {
+                        bool ascii, bool fuzzy) {
   constexpr size_t kMaxTokens = 64;
   TokenSetResult result;
   const size_t nq = std::min(query.size(), kMaxTokens);
@@ -207,8 +207,9 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
     const uint32_t qid = query[i].id;
     for (size_t j = 0; j < nr; ++j) {
       if (r_done[j]) continue;
+      // A token with an id is in the index; one without cannot equal one with.
       const bool equal =
-          (qid != kNoId && record[j].id != kNoId) ? qid == record[j].id : query[i].text == record[j].text;
+          (qid != kNoId || record[j].id != kNoId) ? qid == record[j].id : query[i].text == record[j].text;
       if (equal) {
         q_done[i] = r_done[j] = true;
         matched += (query[i].weight + record[j].weight) / 2;
@@ -226,7 +227,8 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
       if (one_done[i]) continue;
       const std::string_view t = one[i].text;
       for (size_t j = 0; j < n_two && !one_done[i]; ++j) {
-        if (two_done[j] || !t.starts_with(two[j].text) || t.size() == two[j].text.size()) continue;
+        const std::string_view head = two[j].text;
+        if (two_done[j] || head.empty() || head.size() >= t.size() || head[0] != t[0] || !t.starts_with(head)) continue;
         const std::string_view rest = t.substr(two[j].text.size());
         for (size_t k = 0; k < n_two; ++k) {
           if (k == j || two_done[k] || two[k].text != rest) continue;
@@ -244,7 +246,7 @@ TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const We
   thread_local std::u32string a, b;
   for (size_t i = 0; i < nq; ++i) {
     const std::string_view qt = query[i].text;
-    if (q_done[i] || qt.size() < 4) continue;
+    if (!fuzzy || q_done[i] || qt.size() < 4) continue;
     const bool q_ascii = ascii || IsAscii(qt);
     const uint64_t q_mask = q_ascii ? CharMask(qt) : 0;
     if (!q_ascii) DecodeUtf8(qt, &a);

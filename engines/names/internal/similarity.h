@@ -47,7 +47,9 @@ struct TokenSetResult {
 // points, counted at that similarity). score = M / (Wq + Wr − M), M the matched weight.
 // collect: fill query_only / record_only (only needed to explain a match).
 // ascii: the caller knows every token is ASCII (Latin keys), which skips the checks.
+// fuzzy: false keeps to exact pairs and joins (two machine transliterations of characters:
+// a different token there means different characters, not a typing slip).
 TokenSetResult TokenSet(std::span<const WeightedToken> query, std::span<const WeightedToken> record,
-                        bool collect = true, bool ascii = false);
+                        bool collect = true, bool ascii = false, bool fuzzy = true);
 
 }  // namespace highfence::names::internal

@@ -37,6 +37,8 @@ struct ThreadTools {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<opencc::SimpleConverter> jp2t;
   std::unique_ptr<opencc::SimpleConverter> t2s;
+  std::unique_ptr<opencc::SimpleConverter> s2t;
+  std::unique_ptr<opencc::SimpleConverter> t2jp;
   std::unique_ptr<MeCab::Tagger> tagger;
   std::unique_ptr<MeCab::Lattice> lattice;
   std::string error;  // why a tool is missing; "" when all were built
@@ -51,6 +53,8 @@ struct ThreadTools {
     try {  // OpenCC reports a missing config by throwing; our code does not throw.
       jp2t = std::make_unique<opencc::SimpleConverter>(std::string(kOpenCcDir) + "jp2t.json");
       t2s = std::make_unique<opencc::SimpleConverter>(std::string(kOpenCcDir) + "t2s.json");
+      s2t = std::make_unique<opencc::SimpleConverter>(std::string(kOpenCcDir) + "s2t.json");
+      t2jp = std::make_unique<opencc::SimpleConverter>(std::string(kOpenCcDir) + "t2jp.json");
     } catch (const std::exception& e) {
       error = std::string("OpenCC (") + kOpenCcDir + "): " + e.what();
     }
@@ -78,6 +82,19 @@ std::string Transliterate(icu::Transliterator* t, std::string_view utf8) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   t->transliterate(u);
   return ToUtf8(u);
+}
+
+// Katakana letters and the prolonged sound mark only (ー is Common script in ICU).
+bool IsKatakanaWord(const icu::UnicodeString& u) {
+  if (u.isEmpty()) return false;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x30FC) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) != USCRIPT_KATAKANA) return false;
+  }
+  return true;
 }
 
 bool HasHan(const icu::UnicodeString& u) {
@@ -212,14 +229,28 @@ std::vector<std::string> HanToPinyin(const std::vector<std::string>& segments) {
   return out;
 }
 
-std::string FoldCjkVariants(std::string_view utf8) {
-  ThreadTools& t = Tools();
-  if (IsAscii(utf8) || t.jp2t == nullptr || t.t2s == nullptr) return std::string(utf8);
+namespace {
+
+// Two OpenCC conversions in a row; the text unchanged when a config is missing or OpenCC
+// throws (it reports errors by throwing; our code does not throw).
+std::string ConvertTwice(const opencc::SimpleConverter* first, const opencc::SimpleConverter* second,
+                         std::string_view utf8) {
+  if (IsAscii(utf8) || first == nullptr || second == nullptr) return std::string(utf8);
   try {
-    return t.t2s->Convert(t.jp2t->Convert(std::string(utf8)));
+    return second->Convert(first->Convert(std::string(utf8)));
   } catch (const std::exception&) {
     return std::string(utf8);
   }
+}
+
+}  // namespace
+
+std::string FoldCjkVariants(std::string_view utf8) {
+  return ConvertTwice(Tools().jp2t.get(), Tools().t2s.get(), utf8);
+}
+
+std::string ToJapaneseForms(std::string_view utf8) {
+  return ConvertTwice(Tools().s2t.get(), Tools().t2jp.get(), utf8);
 }
 
 std::vector<std::string> SegmentWords(std::string_view utf8) {
@@ -231,6 +262,7 @@ std::vector<std::string> SegmentWords(std::string_view utf8) {
     return out;
   }
   bi->setText(u);
+  bool previous_katakana = false;
   int32_t begin = bi->first();
   for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; begin = end, end = bi->next()) {
     icu::UnicodeString word = u.tempSubStringBetween(begin, end);
@@ -238,7 +270,20 @@ std::vector<std::string> SegmentWords(std::string_view utf8) {
     for (int32_t i = 0; i < word.length(); ++i) {
       if (!u_isUWhiteSpace(word.charAt(i))) blank = false;
     }
-    if (!blank) out.push_back(ToUtf8(word));
+    if (blank) {
+      previous_katakana = false;
+      continue;
+    }
+    // A katakana run is one word: ICU's dictionary cuts loanwords and transcribed names at
+    // arbitrary points (シャンハイ → シャン ハイ), which would part them from the same name
+    // read from kanji (上海 → シャンハイ). Japanese separates words in katakana with ・ or a space.
+    const bool katakana = IsKatakanaWord(word);
+    if (katakana && previous_katakana && !out.empty()) {
+      out.back() += ToUtf8(word);
+    } else {
+      out.push_back(ToUtf8(word));
+    }
+    previous_katakana = katakana;
   }
   return out;
 }

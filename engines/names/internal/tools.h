@@ -44,6 +44,10 @@ std::vector<std::string> HanToPinyin(const std::vector<std::string>& segments);
 // 東北大學, 東北大学 and 东北大学 all give 东北大学.
 std::string FoldCjkVariants(std::string_view utf8);
 
+// Chinese characters in their Japanese forms (OpenCC s2t then t2jp): 哈尔滨工业大学 →
+// 哈爾浜工業大学, 清华 → 清華; what MeCab's Japanese dictionary can read.
+std::string ToJapaneseForms(std::string_view utf8);
+
 // Words of a CJK or Hangul run (ICU dictionary word break), whitespace dropped.
 std::vector<std::string> SegmentWords(std::string_view utf8);
 

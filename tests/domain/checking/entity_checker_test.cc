@@ -73,6 +73,110 @@ TEST(EntityCheckerTest, HarbinInstituteOfTechnologyAndHarbinEngineeringUniversit
   EXPECT_NE(heu.hits[0].primary_name.find("Harbin Engineering University"), std::string::npos);
 }
 
+const ListHit* FindEntry(const std::vector<ListHit>& hits, const std::string& list_id, const std::string& entry_id) {
+  for (const auto& h : hits)
+    if (h.list_id == list_id && h.entry_id == entry_id) return &h;
+  return nullptr;
+}
+
+TEST(EntityCheckerTest, DottedHyphenatedAndPlainAcronymsFindTheirEntries) {
+  // eval_names (2026-11-23) missed 126 declared acronyms: dotted and hyphenated forms were read
+  // as several words, and plain ones such as CIOMP or PMP were romaji-folded on the query side
+  // only (ciomp → cionp) and so never equalled the indexed acronym.
+  const struct {
+    const char* query;
+    const char* list;
+    const char* entry;
+  } kCases[] = {
+      {"N.U.D.T.", "jp_meti_eul", "553"},  // National University of Defense Technology
+      {"B.U.A.A.", "jp_meti_eul", "501"},  // Beihang University
+      {"HIT-", "jp_meti_eul", "541"},      // Harbin Institute of Technology
+      {"CIOMP", "jp_meti_eul", "520"},     // CAS Changchun Institute of Optics, Fine Mechanics and Physics
+      {"CIOMP", "us_entity_list",
+       "chinese-academy-of-sciences-changchun-institute-of-optics-fine-mechanics-and-physics"},
+      {"PMP", "jp_meti_eul", "186"},     // Paradise Medical Pioneers Company
+      {"S.M.G.", "jp_meti_eul", "245"},  // declared as "S.M.G."
+      {"SMG", "jp_meti_eul", "245"},
+      {"UEC-UMPO", "jp_meti_eul", "802"},  // declared as "UEC-UMPO"
+      {"I.C.I.", "jp_meti_eul", "123"},
+      {"NUDT", "us_entity_list", "national-university-of-defense-technology-nudt"},
+  };
+  for (const auto& c : kCases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, c.list, c.entry);
+    ASSERT_NE(h, nullptr) << c.query << " → " << c.list << ":" << c.entry;
+    EXPECT_GE(h->match.score, 0.9) << c.query;
+    EXPECT_NE(h->match.explanation.find("acronym"), std::string::npos) << h->match.explanation;
+  }
+}
+
+TEST(EntityCheckerTest, TwoLetterDottedFormsAndHyphenatedWordsAreNotAcronymHits) {
+  // Joined pieces need three letters, and a hyphenated name is an acronym of nobody's initials.
+  for (const char* q : {"U.S.", "J.K.", "Co.-Ltd.", "R&D"}) {
+    EXPECT_TRUE(Checker().Check(q, Org()).hits.empty()) << q << " → " << Checker().Check(q, Org()).hits[0].primary_name;
+  }
+}
+
+TEST(EntityCheckerTest, KatakanaRenderingsOfChineseUniversitiesFindTheirEntries) {
+  // Japanese officers write Chinese cities in katakana (ハルビン, ペキン, ナンキン) and read the
+  // rest in on'yomi. METI lists these universities as 哈爾浜工業大学 etc.; before the Japanese
+  // reading of Chinese records, none of these queries reached its entry.
+  const struct {
+    const char* query;
+    const char* entry;      // expected jp_meti_eul entry
+    const char* not_entry;  // its confusable neighbour, which must stay below 0.75
+  } kCases[] = {
+      {"ハルビン工業大学", "541", "540"},      // Harbin Institute of Technology, not Harbin Engineering
+      {"ハルビン工程大学", "540", "541"},      // … and the other way round
+      {"ペキン航空航天大学", "501", "555"},    // Beihang, not Nanjing University of Aeronautics
+      {"ナンキン航空航天大学", "555", "501"},  // NUAA, not Beihang
+      {"ナンキン理工大学", "556", "555"},      // Nanjing University of Science and Technology
+  };
+  for (const auto& c : kCases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, "jp_meti_eul", c.entry);
+    ASSERT_NE(h, nullptr) << c.query << " → jp_meti_eul:" << c.entry;
+    EXPECT_GE(h->match.score, 0.85) << h->match.explanation;
+    EXPECT_EQ(h->match.record_transform, names::Transform::kJapaneseOnyomi) << h->match.explanation;
+    EXPECT_EQ(FindEntry(r.hits, "jp_meti_eul", c.not_entry), nullptr) << c.query << " also hit " << c.not_entry;
+  }
+}
+
+// ASPI's entries with only their Chinese names kept (as a list that prints one script), and
+// the ROR registry: the registry's names in other scripts bridge the query to the entry.
+EntityChecker AspiChineseOnlyWithRegistry() {
+  const lists::CatalogEntry* aspi = lists::FindList("aspi_unitracker");
+  auto snap = aspi->import(testing::SharedData(aspi->info.default_file));
+  EXPECT_TRUE(snap) << snap.error().message;
+  for (model::ListEntry& e : snap->entries)
+    std::erase_if(e.names, [](const model::Name& n) { return n.script != "Hani"; });
+  const lists::CatalogEntry* ror = lists::FindList("ror");
+  auto registry = ror->import_registry(testing::SharedData(ror->info.default_file));
+  EXPECT_TRUE(registry) << registry.error().message;
+  auto built = EntityChecker::Build({std::move(*snap)}, std::move(*registry), {});
+  EXPECT_TRUE(built) << built.error().message;
+  return std::move(*built);
+}
+
+TEST(EntityCheckerTest, EnglishNameFindsAnEntryListedOnlyInChineseThroughTheRegistry) {
+  const EntityChecker checker = AspiChineseOnlyWithRegistry();
+  CheckResult r = checker.Check("Beihang University", Org());
+  const ListHit* h = FindEntry(r.hits, "aspi_unitracker", "beihang-university");  // 北京航空航天大学 only
+  ASSERT_NE(h, nullptr);
+  EXPECT_GE(h->match.score, 0.9);
+  EXPECT_NE(h->via.find("https://ror.org/00wk2mp56"), std::string::npos) << h->via;
+  EXPECT_NE(h->match.explanation.find("registry"), std::string::npos) << h->match.explanation;
+  // Without the bridge the English name cannot meet the Chinese one.
+  CheckOptions direct = Org();
+  direct.via_registry = false;
+  EXPECT_EQ(FindEntry(checker.Check("Beihang University", direct).hits, "aspi_unitracker", "beihang-university"),
+            nullptr);
+  // The bridge keeps Harbin Engineering University apart from 哈尔滨工业大学 (HIT).
+  CheckResult heu = checker.Check("Harbin Engineering University", Org());
+  EXPECT_EQ(FindEntry(heu.hits, "aspi_unitracker", "harbin-institute-of-technology"), nullptr);
+  EXPECT_NE(FindEntry(heu.hits, "aspi_unitracker", "harbin-engineering-university"), nullptr);
+}
+
 TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
   for (const char* q : {"University", "Co., Ltd.", "Institute of Technology", "研究所", "株式会社"})
     EXPECT_TRUE(Checker().Check(q, {}).hits.empty()) << q << " → " << Checker().Check(q, {}).hits[0].primary_name;

@@ -68,6 +68,48 @@ TEST(JpMofAssetFreezeTest, PinsAPersonWithAliasesInBothScripts) {
   EXPECT_TRUE(test::HasCountry(*e, "CD"));
 }
 
+TEST(JpMofAssetFreezeTest, AliasLabelsAreNeverNames) {
+  // The import of 2026-11-23 kept the labels of alias cells as names: 251 × "別称", 8 × "旧称",
+  // 7 × "a.k.a." (each matched every other at 1.0), and "(a.k.a. A, a.k.a. B, …)" lines as
+  // one long alias. Labels now set the kind of the names after them.
+  for (const model::ListEntry& e : Mof().entries) {
+    for (const model::Name& n : e.names) {
+      for (std::string_view label : {"別称", "旧称", "a.k.a", "f.k.a"}) {
+        EXPECT_EQ(n.text.find(label), std::string::npos) << e.entry_id << ": " << n.text;
+      }
+    }
+  }
+  // 27-17: "（別称、X、Y…）" then "（a.k.a. A, a.k.a. B, …）".
+  const model::ListEntry* crimea = Mof().Find("27-17");
+  ASSERT_NE(crimea, nullptr);
+  EXPECT_TRUE(HasName(*crimea, "クリムパトリオットセンター", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*crimea, "KrymPatriotTsentr", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*crimea, "Crimea Patriot Centre", NameKind::kAlias));
+  // 28-17: "（旧称、X、別称、Y…）" and "(f.k.a. A; a.k.a. B; …)": former names stay former.
+  const model::ListEntry* temp = Mof().Find("28-17");
+  ASSERT_NE(temp, nullptr);
+  EXPECT_TRUE(HasName(*temp, "公開株式会社アルザマス試験設計局テンプ", NameKind::kFormer));
+  EXPECT_TRUE(HasName(*temp, "公共株式会社テンプ・アヴィア", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*temp, "OJSC Arzamasskoye Opytno Konstruktorskoye Byuro Temp", NameKind::kFormer));
+  EXPECT_TRUE(HasName(*temp, "Temp-Avia PAO", NameKind::kAlias));
+  // 2-182: "(a.k.a. (a) A (b) B …)"; its Arabic name ended in a stray "）".
+  const model::ListEntry* tariq = Mof().Find("2-182");
+  ASSERT_NE(tariq, nullptr);
+  EXPECT_TRUE(HasName(*tariq, "Hamdi Ahmad Farag", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*tariq, "طاريق أنور السيد احمد", NameKind::kTranslation));
+  // 28-293: "PJSC Alrosa a.k.a. Alrosa Group" is two names.
+  const model::ListEntry* alrosa = Mof().Find("28-293");
+  ASSERT_NE(alrosa, nullptr);
+  EXPECT_TRUE(HasName(*alrosa, "PJSC Alrosa", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*alrosa, "Alrosa Group", NameKind::kAlias));
+  // 29-705: a former name in a bracketed note of the name columns.
+  const model::ListEntry* moskalkova = Mof().Find("29-705");
+  ASSERT_NE(moskalkova, nullptr);
+  EXPECT_EQ(moskalkova->names[0].text, "Tatyana (Tatiana) Moskalkova");
+  EXPECT_TRUE(HasName(*moskalkova, "Nosenko", NameKind::kFormer));
+  EXPECT_TRUE(HasName(*moskalkova, "ノセンコ", NameKind::kFormer));
+}
+
 TEST(JpMofAssetFreezeTest, OtherWorkbookIsInvalidArgument) {
   auto s = ImportJpMofAssetFreeze(testing::SharedData("lists/jp_meti_eul/meti_eul_20250929.xlsx"));
   ASSERT_FALSE(s);

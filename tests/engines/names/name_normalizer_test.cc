@@ -47,6 +47,35 @@ TEST(NameNormalizerTest, HanGetsPinyinPerWordWithoutTones) {
   EXPECT_EQ(FindKey(keys, Transform::kJapaneseReading), nullptr);  // CN: no Japanese reading
 }
 
+TEST(NameNormalizerTest, ChineseNameIsAlsoReadAsJapaneseReadIt) {
+  // IPAdic reads Chinese cities as Japanese write them (北京 ペキン, 南京 ナンキン) and other
+  // words in on'yomi; 哈爾濱 has no reading there and keeps its pinyin.
+  const auto beihang_keys = Normalizer().Keys("北京航空航天大学", Kind::kOrganisation, "CN");
+  const NameKey* beihang = FindKey(beihang_keys, Transform::kJapaneseOnyomi);
+  ASSERT_NE(beihang, nullptr);
+  EXPECT_EQ(beihang->display, "pekin koukuu kouten daigaku");
+  EXPECT_TRUE(beihang->latin);
+  const auto hit_keys = Normalizer().Keys("哈尔滨工业大学", Kind::kOrganisation, "CN");
+  const NameKey* hit = FindKey(hit_keys, Transform::kJapaneseOnyomi);
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->display, "haerbin kougyou daigaku");
+  // A Japanese organisation is read as Japanese already; no second reading.
+  EXPECT_EQ(FindKey(Normalizer().Keys("東北大学", Kind::kOrganisation, "JP"), Transform::kJapaneseOnyomi), nullptr);
+}
+
+TEST(NameNormalizerTest, KatakanaRunStaysOneWord) {
+  // ICU's dictionary cut シャンハイ into シャン ハイ, which parted it from 上海 read シャンハイ.
+  const auto keys = Normalizer().Keys("シャンハイ交通大学", Kind::kOrganisation, "");
+  ASSERT_FALSE(keys.empty());
+  EXPECT_EQ(keys[0].text.rfind("シャンハイ ", 0), 0u) << keys[0].text;
+  const NameKey* reading = FindKey(keys, Transform::kJapaneseReading);
+  ASSERT_NE(reading, nullptr);
+  EXPECT_EQ(reading->display, "shanhai koutsuu daigaku");
+  // A space or ・ still separates words.
+  EXPECT_EQ(FindKey(Normalizer().Keys("ヤマダ・タロウ", Kind::kPerson, ""), Transform::kKanaRomaji)->text,
+            "yamada taro");
+}
+
 TEST(NameNormalizerTest, JapaneseKanjiNameReadByMecab) {
   const auto keys = Normalizer().Keys("山田太郎", Kind::kPerson, "JP");
   const NameKey* reading = FindKey(keys, Transform::kJapaneseReading);
