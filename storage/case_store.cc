@@ -1455,6 +1455,20 @@ Result<Stored<workflow::Review>> CaseStore::Vote(const Caller& caller, std::stri
   return out;
 }
 
+Result<Stored<workflow::Review>> CaseStore::GetReview(const Visibility& visible, std::string_view review_id) {
+  Stored<workflow::Review> out;
+  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto rec = Rep::GetChild(tx, "reviews", review_id, visible);
+    if (!rec) return rec.error();
+    auto v = DecodeStored<workflow::Review>(*rec);
+    if (!v) return v.error();
+    out = std::move(*v);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
+}
+
 Result<Stored<workflow::Decision>> CaseStore::Decide(const Caller& caller, std::string_view case_id,
                                                      workflow::Decision decision) {
   if (auto ok = Rep::Require(caller, access::Action::kCaseDecide); !ok) return ok.error();
