@@ -14,6 +14,22 @@ Error Unauthenticated(std::string why) {
 
 }  // namespace
 
+Result<std::pair<Session, User>> AccountStore::FindSessionWithUser(std::string_view token_hash) {
+  auto session = FindSession(token_hash);
+  if (!session) return session.error();
+  auto user = FindUserById(session->user_id);
+  if (!user) return user.error();
+  return std::make_pair(std::move(*session), std::move(*user));
+}
+
+Result<std::pair<ApiToken, User>> AccountStore::FindApiTokenWithUser(std::string_view token_id) {
+  auto token = FindApiToken(token_id);
+  if (!token) return token.error();
+  auto user = FindUserById(token->user_id);
+  if (!user) return user.error();
+  return std::make_pair(std::move(*token), std::move(*user));
+}
+
 struct Accounts::Rep {
   AccountStore& store;
   LoginThrottle throttle;
@@ -56,7 +72,8 @@ Result<std::chrono::seconds> Accounts::LoginDelay(const std::string& username, c
 }
 
 Result<LoginResult> Accounts::Login(const std::string& username, const std::string& password,
-                                    const std::string& address, const std::string& user_agent) {
+                                    const std::string& address, const std::string& user_agent,
+                                    const std::string& request_id) {
   TimePoint now = Now();
   auto delay = rep_->throttle.Delay(username, address, now);
   if (!delay) return delay.error();
@@ -77,7 +94,7 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
   if (rep_->hasher.NeedsRehash(user->password_hash)) {
     auto rehashed = rep_->hasher.Hash(password);
     if (rehashed) {
-      auto set = rep_->store.SetPasswordHash(user->id, *rehashed);
+      auto set = rep_->store.SetPasswordHash(user->id, *rehashed, WriteContext{user->id, request_id});
       if (!set) return set.error();
       user->password_hash = *rehashed;
     }
@@ -86,13 +103,13 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
   LoginResult out;
   out.session.token_hash = token.hash;
   out.session.user_id = user->id;
-  out.session.csrf_token = NewSecret().value;
+  out.session.csrf_token = DeriveCsrfToken(token.value);
   out.session.created_at = now;
   out.session.last_seen_at = now;
   out.session.expires_at = now + rep_->options.session_absolute;
   out.session.client_addr = address;
   out.session.user_agent = user_agent.substr(0, 256);
-  auto created = rep_->store.CreateSession(out.session);
+  auto created = rep_->store.CreateSession(out.session, WriteContext{user->id, request_id});
   if (!created) return created.error();
   out.user = std::move(*user);
   out.session_token = std::move(token.value);
@@ -101,66 +118,71 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
 
 Result<Authenticated> Accounts::AuthenticateSession(const std::string& session_token) {
   if (session_token.empty()) return Unauthenticated("no session");
-  auto session = rep_->store.FindSession(HashSecret(session_token));
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown session; sign in again");
-    return session.error();
+  auto found = rep_->store.FindSessionWithUser(HashSecret(session_token));
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown session; sign in again");
+    return found.error();
   }
+  auto& [session, user] = *found;
   TimePoint now = Now();
-  if (session->revoked) return Unauthenticated("session revoked; sign in again");
-  if (now >= session->expires_at) return Unauthenticated("session expired; sign in again");
-  if (now - session->last_seen_at >= rep_->options.session_idle)
+  if (session.revoked) return Unauthenticated("session revoked; sign in again");
+  session.csrf_token = DeriveCsrfToken(session_token);
+  if (now >= session.expires_at) return Unauthenticated("session expired; sign in again");
+  if (now - session.last_seen_at >= rep_->options.session_idle)
     return Unauthenticated("session expired after " + std::to_string(rep_->options.session_idle.count()) +
                            " s without use; sign in again");
-  auto user = rep_->store.FindUserById(session->user_id);
-  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
-  if (user->disabled) return Unauthenticated("account disabled");
-  if (now - session->last_seen_at >= rep_->options.touch_interval) {
-    auto touched = rep_->store.TouchSession(session->token_hash, now);
+  if (user.disabled) return Unauthenticated("account disabled");
+  if (now - session.last_seen_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchSession(session.token_hash, now);
     if (!touched) return touched.error();
-    session->last_seen_at = now;
+    session.last_seen_at = now;
   }
   Authenticated a;
-  a.principal = PrincipalOf(*user);
-  a.user = std::move(*user);
-  a.session = std::move(*session);
+  a.principal = PrincipalOf(user);
+  a.user = std::move(user);
+  a.session = std::move(session);
   return a;
 }
 
 Result<Authenticated> Accounts::AuthenticateToken(const std::string& bearer) {
   auto parsed = ParseApiToken(bearer);
   if (!parsed) return Unauthenticated("not an API token (expected hfk_…)");
-  auto token = rep_->store.FindApiToken(parsed->id);
-  if (!token) {
-    if (token.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown API token");
-    return token.error();
+  auto found = rep_->store.FindApiTokenWithUser(parsed->id);
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown API token");
+    return found.error();
   }
-  if (!SecretsEqual(token->token_hash, HashSecret(parsed->value))) return Unauthenticated("unknown API token");
+  auto& [token, user] = *found;
+  if (!SecretsEqual(token.token_hash, HashSecret(parsed->value))) return Unauthenticated("unknown API token");
   TimePoint now = Now();
-  if (token->revoked) return Unauthenticated("API token " + token->id + " revoked");
-  if (token->expires_at && now >= *token->expires_at) return Unauthenticated("API token " + token->id + " expired");
-  auto user = rep_->store.FindUserById(token->user_id);
-  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
-  if (user->disabled) return Unauthenticated("account disabled");
-  if (!token->last_used_at || now - *token->last_used_at >= rep_->options.touch_interval) {
-    auto touched = rep_->store.TouchApiToken(token->id, now);
+  if (token.revoked) return Unauthenticated("API token " + token.id + " revoked");
+  if (token.expires_at && now >= *token.expires_at) return Unauthenticated("API token " + token.id + " expired");
+  if (user.disabled) return Unauthenticated("account disabled");
+  if (!token.last_used_at || now - *token.last_used_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchApiToken(token.id, now);
     if (!touched) return touched.error();
-    token->last_used_at = now;
+    token.last_used_at = now;
   }
   Authenticated a;
-  a.principal = PrincipalOf(*user);
-  a.user = std::move(*user);
-  a.token = std::move(*token);
+  a.principal = PrincipalOf(user);
+  a.user = std::move(user);
+  a.token = std::move(token);
   return a;
 }
 
-Result<void> Accounts::Logout(const std::string& session_token_hash) {
-  return rep_->store.RevokeSession(session_token_hash);
+Result<void> Accounts::Logout(const std::string& session_token_hash, const WriteContext& context) {
+  WriteContext c = context;
+  if (c.actor_id.empty()) {
+    auto session = rep_->store.FindSession(session_token_hash);
+    if (!session) return session.error();
+    c.actor_id = session->user_id;
+  }
+  return rep_->store.RevokeSession(session_token_hash, c);
 }
 
 Result<NewToken> Accounts::CreateToken(const Authenticated& owner, const std::string& name,
                                        const std::vector<access::Action>& scopes,
-                                       std::optional<std::chrono::hours> lifetime) {
+                                       std::optional<std::chrono::hours> lifetime, const std::string& request_id) {
   if (name.empty()) return MakeError(ErrorCode::kInvalidArgument, "name: required");
   if (scopes.empty()) return MakeError(ErrorCode::kInvalidArgument, "scopes: at least one action");
   auto life = lifetime.value_or(rep_->options.default_token_lifetime);
@@ -188,7 +210,7 @@ Result<NewToken> Accounts::CreateToken(const Authenticated& owner, const std::st
   out.token.scopes.erase(std::unique(out.token.scopes.begin(), out.token.scopes.end()), out.token.scopes.end());
   out.token.created_at = Now();
   out.token.expires_at = out.token.created_at + life;
-  auto created = rep_->store.CreateApiToken(out.token);
+  auto created = rep_->store.CreateApiToken(out.token, WriteContext{owner.user.id, request_id});
   if (!created) return created.error();
   out.secret = std::move(text.value);
   return out;
@@ -198,13 +220,14 @@ Result<std::vector<ApiToken>> Accounts::ListTokens(const std::string& user_id) {
   return rep_->store.ListApiTokens(user_id);
 }
 
-Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string& token_id) {
+Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string& token_id,
+                                   const std::string& request_id) {
   auto token = rep_->store.FindApiToken(token_id);
   if (!token || token->user_id != user_id) {
     if (!token && token.error().code != ErrorCode::kNotFound) return token.error();
     return MakeError(ErrorCode::kNotFound, "tokens/" + token_id + ": no such token");
   }
-  return rep_->store.RevokeApiToken(token_id);
+  return rep_->store.RevokeApiToken(token_id, WriteContext{user_id, request_id});
 }
 
 }  // namespace highfence::auth

@@ -72,6 +72,7 @@ TEST_F(DbCliTest, StatusThenMigrateThenStatusAgain) {
   CommandRun migrate = Highfence("db migrate" + Db());
   ASSERT_EQ(migrate.status, 0) << migrate.out;
   EXPECT_NE(migrate.out.find("applied 0001_create_case_tables"), std::string::npos) << migrate.out;
+  EXPECT_NE(migrate.out.find("applied 0003_create_accounts"), std::string::npos) << migrate.out;
   CommandRun again = Highfence("db" + Db() + " migrate");  // --db before the verb works too
   ASSERT_EQ(again.status, 0) << again.out;
   EXPECT_NE(again.out.find("schema is up to date (version " + std::to_string(n) + ")"), std::string::npos) << again.out;

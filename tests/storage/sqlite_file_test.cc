@@ -89,6 +89,7 @@ TEST(SqliteFileTest, AnEmptyFileBecomesANewDatabase) {
   auto status = (*db)->Status();
   ASSERT_TRUE(status) << status.error().ToString();
   EXPECT_EQ(migrated->size(), static_cast<size_t>(status->binary_version));  // every migration, from 0001
+  EXPECT_EQ(status->pending(), 0);
 }
 
 TEST(SqliteFileTest, UnsupportedUrlsAreInvalidArgument) {
