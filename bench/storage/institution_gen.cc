@@ -436,7 +436,7 @@ std::string Orcid(Rng& rng) {
 }
 
 std::string Ym(int year, int month) {
-  char buf[8];
+  char buf[24];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
   return buf;
 }
@@ -940,11 +940,11 @@ CaseBundle InstitutionGenerator::Case(int k) const {
       workflow::Measure ms{.id = GeneratedId(seed, "ms", static_cast<uint64_t>(k) * 8 + m),
                            .case_id = case_id,
                            .catalogue_id = kinds[kind],
-                           .subject = {workflow::SubjectKind::kPerson, person},
                            .description = descriptions[kind],
                            .owner = officer,
                            .due_date = workflow::AddDays(opened, day + rng.Int(30, 180)),
                            .binds = {person}};
+      ms.subject = workflow::Subject{workflow::SubjectKind::kPerson, person};
       const std::string planned = next_stamp(1, 7);
       ms.history.push_back({workflow::MeasureStatus::kPlanned, officer, planned, ""});
       ms.feasibility = workflow::Feasibility{officer, next_stamp(0, 3), "研究室の運用で実施可能"};
