@@ -9,21 +9,23 @@
 //
 // Load: through the real write path of storage/records.h: every record is an Insert with its
 // key columns and an audit record in the same transaction, bodies encoded by the domain codecs
-// (cases::ToJson, workflow::ToJson), in transactions of --batch records (a bulk import; the
-// interactive path is one transaction per write, measured by storage_bench). CaseStore
-// (storage/case_store.h) assigns its own ids and replays the procedure's preconditions, so a
-// load through it is a different benchmark (one durable commit per step); the reads below are
-// the ones CaseStore's GetCase / DisclosureHistory / ListCases issue, over the same tables and
-// key columns, decoded with the same codecs.
+// (cases::ToJson, workflow::ToJson), in transactions of --batch records (a bulk import). Not
+// through CaseStore's write methods: they assign their own ids and replay the procedure's
+// preconditions one durable commit per step (~200 commits/s here, storage_bench), so 420,000
+// records would take over half an hour; the rows written here are the ones CaseStore writes
+// (same tables, key columns and bodies, a case_progress row per case).
 //
-// Reads, each over --reads ids drawn with a fixed seed, in a read snapshot, results decoded:
-//   case view       the case, its proposal, every team member (people), its screenings (flags),
-//                   evaluations, measures, reviews and decision
-//   disclosure history   every version of one person's disclosure, oldest first
-//   cases by state  the first page (50, oldest first) of the university's cases in one state,
-//                   with the total
-// then VerifyAudit over the whole chain. Output: one markdown table (phase, count, seconds,
-// per second or p50 / p99), and `key=value` lines run_institution.sh joins.
+// Reads go through storage::CaseStore, as the server calls it, each over --reads ids drawn
+// with a fixed seed:
+//   case view            GetCase: the case, its proposal, the team (people), screenings and
+//                        flags, evaluations, measures, reviews, decision, appeal, follow-ups
+//                        and the state machine's snapshot (one disclosure probe per member)
+//   disclosure history   DisclosureHistory: every version of one person's disclosure
+//   cases by state       ListCases, first page of 50 (oldest first) + total, as the university's
+//                        officer sees it (Visibility::Of: own tenant or agency) and with
+//                        Visibility::All (the CLI, system jobs)
+// then VerifyAudit over the whole chain. Output: one markdown table, and `key=value` lines that
+// run_institution.sh joins side by side.
 //
 // Why a plain program, not Google Benchmark: the load is a one-shot phase of minutes that cannot
 // be iterated, and the reads must be percentiles over many distinct ids of one loaded
@@ -31,11 +33,15 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +49,7 @@
 #include "domain/cases/codec.h"
 #include "domain/workflow/codec.h"
 #include "storage/audit.h"
+#include "storage/case_store.h"
 #include "storage/database.h"
 #include "storage/records.h"
 
@@ -164,59 +171,6 @@ struct Latencies {
   }
 };
 
-template <typename T, typename Decode>
-Result<void> DecodeAll(const storage::Page& page, Decode decode, int64_t& rows) {
-  for (const storage::Record& r : page.records) {
-    auto v = decode(r.body);
-    if (!v) return v.error().WithContext(r.table + "/" + r.id);
-    ++rows;
-  }
-  return Ok();
-}
-
-storage::Query Where(std::string column, std::string value, std::string order = "created_at") {
-  return {.where = {{std::move(column), std::move(value)}}, .order_by = std::move(order), .limit = 0};
-}
-
-// The reads CaseStore::GetCase issues for one case, decoded.
-Result<void> ReadCaseView(storage::Transaction& tx, const std::string& case_id, int64_t& rows) {
-  auto c = storage::Get(tx, "cases", case_id);
-  if (!c) return c.error();
-  auto kase = cases::FromJson<cases::Case>(c->body);
-  if (!kase) return kase.error();
-  auto p = storage::Get(tx, "proposals", kase->proposal_id);
-  if (!p) return p.error();
-  auto proposal = cases::FromJson<cases::Proposal>(p->body);
-  if (!proposal) return proposal.error();
-  rows += 2;
-  for (const cases::TeamMember& m : proposal->team) {
-    auto person = storage::Get(tx, "people", m.person_id);
-    if (!person) return person.error();
-    if (auto v = cases::FromJson<cases::Person>(person->body); !v) return v.error();
-    ++rows;
-  }
-  auto decode_screening = [](const std::string& b) { return cases::FromJson<cases::ScreeningRef>(b); };
-  auto decode_eval = [](const std::string& b) { return workflow::FromJson<workflow::Evaluation>(b); };
-  auto decode_measure = [](const std::string& b) { return workflow::FromJson<workflow::Measure>(b); };
-  auto decode_review = [](const std::string& b) { return workflow::FromJson<workflow::Review>(b); };
-  auto decode_decision = [](const std::string& b) { return workflow::FromJson<workflow::Decision>(b); };
-  auto s = storage::List(tx, "screenings", Where("case_id", case_id));
-  if (!s) return s.error();
-  if (auto r = DecodeAll<cases::ScreeningRef>(*s, decode_screening, rows); !r) return r;
-  auto e = storage::List(tx, "evaluations", Where("case_id", case_id));
-  if (!e) return e.error();
-  if (auto r = DecodeAll<workflow::Evaluation>(*e, decode_eval, rows); !r) return r;
-  auto m = storage::List(tx, "measures", Where("case_id", case_id));
-  if (!m) return m.error();
-  if (auto r = DecodeAll<workflow::Measure>(*m, decode_measure, rows); !r) return r;
-  auto rv = storage::List(tx, "reviews", Where("case_id", case_id));
-  if (!rv) return rv.error();
-  if (auto r = DecodeAll<workflow::Review>(*rv, decode_review, rows); !r) return r;
-  auto d = storage::List(tx, "decisions", Where("case_id", case_id));
-  if (!d) return d.error();
-  return DecodeAll<workflow::Decision>(*d, decode_decision, rows);
-}
-
 std::string Kind(cases::ScreeningKind k) {
   return std::string(cases::ScreeningKindId(k));
 }
@@ -263,6 +217,10 @@ void Load(storage::Database& db, const bench::InstitutionGenerator& gen, const A
         {{"programme_id", b.proposal.programme_id}, {"state", std::string(cases::ProposalStateId(b.proposal.state))}});
     loader.Add("cases", cid, uni, cases::ToJson(b.kase),
                {{"proposal_id", b.proposal.id}, {"state", b.kase.state}, {"agency_id", b.kase.agency_id}});
+    // CaseStore's own row per case (review round, no-disclosure and withdrawal reasons).
+    loader.Add("case_progress", bench::GeneratedId(args.seed, "cprog", static_cast<uint64_t>(k)), uni,
+               R"({"case_id":")" + cid + R"(","no_disclosure_reasons":{},"round":1,"withdrawal_reason":""})",
+               {{"case_id", cid}});
     for (const auto& s : b.screenings) {
       loader.Add("screenings", s.id, uni, cases::ToJson(s), {{"case_id", cid}, {"kind", Kind(s.kind)}});
     }
@@ -329,6 +287,7 @@ double DatabaseMegabytes(const std::string& url) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const Args args = Parse(argc, argv);
   bench::InstitutionGenerator gen({.seed = args.seed, .scale = args.scale});
   storage::Options options;
@@ -345,42 +304,56 @@ int main(int argc, char** argv) {
   std::printf("| database size | | | %.1f MB |\nkey size_mb=%.1f\n", mb, mb);
 
   auto db = Must(storage::Database::Open(args.url, options), "reopen " + args.url);
+  storage::CaseStoreOptions store_options;
+  for (std::string* path :
+       {&store_options.risk_categories, &store_options.measure_catalogue, &store_options.review_stages}) {
+    *path = std::string(HF_SOURCE_DIR) + "/" + *path;
+  }
+  auto store = Must(storage::CaseStore::Open(*db, store_options), "CaseStore::Open");
   const std::string uni = gen.university().id;
+  const storage::Visibility officer = storage::Visibility::Of({uni});
   uint64_t draw = args.seed;
   auto next = [&](int n) {
     draw = draw * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<int>((draw >> 33) % static_cast<uint64_t>(n));
   };
-  auto timed = [&](const char* name, const char* key,
-                   const std::function<Result<void>(storage::Transaction&, int64_t&)>& read) {
+  // fn returns the rows it read; timed() prints p50 / p99 over args.reads calls.
+  auto timed = [&](const char* name, const char* key, const std::function<Result<int64_t>()>& read) {
     Latencies lat;
     for (int r = 0; r < args.reads; ++r) {
       auto t = Clock::now();
-      Must(db->WithSnapshot([&](storage::Transaction& tx) { return read(tx, lat.rows); }), name);
+      lat.rows += Must(read(), name);
       lat.ms.push_back(Seconds(t) * 1e3);
     }
     const double p50 = lat.P(0.50), p99 = lat.P(0.99);
-    std::printf("| %s (%.1f rows each) | %d | | p50 %.2f ms · p99 %.2f ms |\n", name,
+    std::printf("| %s (%.1f records each) | %d | | p50 %.2f ms · p99 %.2f ms |\n", name,
                 static_cast<double>(lat.rows) / args.reads, args.reads, p50, p99);
     std::printf("key %s_p50_ms=%.2f\nkey %s_p99_ms=%.2f\n", key, p50, key, p99);
   };
-  timed("case view: case + proposal + team + screenings + evaluations + measures + reviews + decision", "case_view",
-        [&](storage::Transaction& tx, int64_t& rows) { return ReadCaseView(tx, gen.CaseId(next(gen.cases())), rows); });
-  timed("a person's disclosure history (all versions)", "history", [&](storage::Transaction& tx, int64_t& rows) {
-    auto page = storage::List(tx, "disclosures", Where("person_id", gen.PersonId(next(gen.people())), "seq"));
-    if (!page) return Result<void>(page.error());
-    return DecodeAll<cases::Disclosure>(
-        *page, [](const std::string& b) { return cases::FromJson<cases::Disclosure>(b); }, rows);
+  timed("GetCase: case, proposal, team, screenings, flags, evaluations, measures, reviews, decision", "case_view",
+        [&]() -> Result<int64_t> {
+          auto v = store->GetCase(officer, gen.CaseId(next(gen.cases())));
+          if (!v) return v.error();
+          return static_cast<int64_t>(2 + v->team.size() + v->screenings.size() + v->evaluations.size() +
+                                      v->measures.size() + v->reviews.size() + (v->decision ? 1 : 0));
+        });
+  timed("DisclosureHistory: every version of a person's disclosure", "history", [&]() -> Result<int64_t> {
+    auto h = store->DisclosureHistory(officer, gen.PersonId(next(gen.people())));
+    if (!h) return h.error();
+    return static_cast<int64_t>(h->size());
   });
   const std::array<const char*, 9> states{"opened",  "identification", "evaluation", "mitigation", "review",
                                           "decided", "appeal",         "follow_up",  "closed"};
-  timed("cases by state: first page of 50 + total", "by_state", [&](storage::Transaction& tx, int64_t& rows) {
-    storage::Query q{.tenant_ids = {uni}, .where = {{"state", states[next(9)]}}, .limit = args.page};
-    auto page = storage::List(tx, "cases", q);
-    if (!page) return Result<void>(page.error());
-    return DecodeAll<cases::Case>(
-        *page, [](const std::string& b) { return cases::FromJson<cases::Case>(b); }, rows);
-  });
+  auto by_state = [&](const storage::Visibility& visible) -> Result<int64_t> {
+    storage::ListOptions o{.where = {{"state", states[next(9)]}}, .limit = args.page};
+    auto page = store->ListCases(visible, o);
+    if (!page) return page.error();
+    return static_cast<int64_t>(page->items.size());
+  };
+  timed("ListCases by state, first page of 50 + total, as the university's officer (own tenant or agency)", "by_state",
+        [&] { return by_state(officer); });
+  timed("ListCases by state, first page of 50 + total, Visibility::All", "by_state_all",
+        [&] { return by_state(storage::Visibility::All()); });
 
   auto t = Clock::now();
   auto report = Must(storage::VerifyAudit(*db), "audit verify");

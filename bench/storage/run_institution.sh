@@ -39,8 +39,10 @@ echo "|---|---:|---:|"
 row "load: records (each with its audit record)" "$(key sqlite load_records)" "$(key postgres load_records)"
 row "load time" "$(key sqlite load_seconds) s" "$(key postgres load_seconds) s"
 row "database size" "$(key sqlite size_mb) MB" "$(key postgres size_mb) MB"
-for q in case_view:"case with team, flags, evaluations, measures, reviews" history:"a person's disclosure history" \
-         by_state:"cases by state (page of 50 + total)"; do
+for q in case_view:"GetCase (case, proposal, team, flags, evaluations, measures, reviews, decision)" \
+         history:"DisclosureHistory (every version of one person)" \
+         by_state:"ListCases by state, page of 50 + total, officer's view" \
+         by_state_all:"ListCases by state, page of 50 + total, Visibility::All"; do
   k=${q%%:*}; label=${q#*:}
   row "$label p50 / p99" "$(key sqlite ${k}_p50_ms) / $(key sqlite ${k}_p99_ms) ms" \
       "$(key postgres ${k}_p50_ms) / $(key postgres ${k}_p99_ms) ms"
