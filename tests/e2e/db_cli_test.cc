@@ -73,6 +73,7 @@ TEST_F(DbCliTest, StatusThenMigrateThenStatusAgain) {
   ASSERT_EQ(migrate.status, 0) << migrate.out;
   EXPECT_NE(migrate.out.find("applied 0001_create_case_tables"), std::string::npos) << migrate.out;
   EXPECT_NE(migrate.out.find("applied 0003_create_accounts"), std::string::npos) << migrate.out;
+  EXPECT_NE(migrate.out.find("applied 0004_add_case_state_indexes"), std::string::npos) << migrate.out;
   CommandRun again = Highfence("db" + Db() + " migrate");  // --db before the verb works too
   ASSERT_EQ(again.status, 0) << again.out;
   EXPECT_NE(again.out.find("schema is up to date (version " + std::to_string(n) + ")"), std::string::npos) << again.out;
