@@ -5,6 +5,7 @@
 //
 //   institution_bench --url sqlite:/tmp/inst.db [--scale 0.1] [--seed N] [--reads 1000]
 //   institution_bench --url postgresql://postgres@127.0.0.1:5433/highfence
+//   institution_bench --url sqlite:/tmp/inst.db --no-load     (reads again on a loaded database)
 //   (bench/storage/run_institution.sh runs both backends and prints them side by side)
 //
 // Load: through the real write path of storage/records.h: every record is an Insert with its

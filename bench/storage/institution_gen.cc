@@ -361,9 +361,6 @@ enum Seniority { kProfessor, kAssociate, kAssistant, kResearcher, kStaff, kDocto
 constexpr std::array<int, 7> kSeniorityWeights{8, 10, 12, 15, 5, 20, 30};
 constexpr std::array<const char*, 7> kPositionJa{"教授",     "准教授",       "助教",        "特任研究員",
                                                  "技術職員", "博士後期課程", "博士前期課程"};
-constexpr std::array<const char*, 7> kPositionEn{"Professor",          "Associate Professor", "Assistant Professor",
-                                                 "Project Researcher", "Technical Staff",     "Doctoral Student",
-                                                 "Master's Student"};
 
 // What Person and Disclosure both need to agree on.
 struct Profile {
