@@ -232,7 +232,9 @@ TEST(AccountsFirstStartTest, FreshSqliteFileIsCreatedMigratedAndSaysHowToAddAnAd
   auto serve = ServeProcess::Start(url, dir, "first");
   ASSERT_TRUE(serve);
   std::string out = serve->Stdout();
-  EXPECT_NE(out.find("applied 3 migration(s)"), std::string::npos) << out;
+  // Every migration compiled into the binary is applied on first start, whatever their number.
+  EXPECT_NE(out.find("applied "), std::string::npos) << out;
+  EXPECT_NE(out.find(" migration(s); schema is at version "), std::string::npos) << out;
   EXPECT_NE(out.find("no administrator yet"), std::string::npos) << out;
   EXPECT_NE(out.find("highfence user add LOGIN --tenant INSTITUTION_ID --admin --password-stdin --db " + url),
             std::string::npos)

@@ -448,6 +448,16 @@ TYPED_TEST(CaseStoreTest, AnotherTenantsIdsAreNotFound) {
   ASSERT_TRUE(agency);
   EXPECT_EQ(agency->total, 1);
   EXPECT_TRUE(this->store_->GetCase(Visibility::Of({this->agency_}), this->case_));
+  // Seen both as the lead's own case and as the agency's: listed and counted once; a page past
+  // the end is empty but keeps the total.
+  auto both = this->store_->ListCases(Visibility::Of({this->lead_, this->agency_}), {});
+  ASSERT_TRUE(both);
+  EXPECT_EQ(both->total, 1);
+  EXPECT_EQ(both->items.size(), 1u);
+  auto past = this->store_->ListCases(Visibility::Of({this->lead_, this->agency_}), {.limit = 1, .offset = 1});
+  ASSERT_TRUE(past);
+  EXPECT_EQ(past->total, 1);
+  EXPECT_TRUE(past->items.empty());
 }
 
 TYPED_TEST(CaseStoreTest, DisclosureVersionsAreNumberedValidatedAndCompared) {
