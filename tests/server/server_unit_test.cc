@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include "server/actor.h"
 #include "server/etag.h"
 #include "server/internal/json_body.h"
 #include "server/internal/proxy_trust.h"
@@ -164,6 +165,32 @@ TEST(ETagTest, AWriteWithoutIfMatchIs428AndAStaleOneMapsTo409) {
   // What storage answers for a stale version (decision 0003).
   ApiError stale = MakeError(ErrorCode::kAborted, "cases/case_3f9a2c1b7d4e5f60: version 3 is stale, current is 4");
   EXPECT_EQ(stale.HttpStatus(), 409);
+}
+
+}  // namespace
+}  // namespace highfence::server
+
+namespace highfence::server {
+namespace {
+
+TEST(ActorOfTest, NamesTheSignedInUserAndTheRequestId) {
+  httplib::Request raw;
+  Request req(raw, "req-7f3a", "127.0.0.1", false);
+  Identity id;
+  id.method = AuthMethod::kSession;
+  id.principal.user_id = "user_0123456789abcdef";
+  req.set_identity(id);
+  storage::Actor actor = ActorOf(req);
+  EXPECT_EQ(actor.id, "user_0123456789abcdef");
+  EXPECT_EQ(actor.request_id, "req-7f3a");
+}
+
+TEST(ActorOfTest, AnonymousRequestIsNeverAnEmptyActor) {
+  httplib::Request raw;
+  Request req(raw, "req-0001", "127.0.0.1", false);
+  storage::Actor actor = ActorOf(req);
+  EXPECT_EQ(actor.id, "anonymous");
+  EXPECT_EQ(actor.request_id, "req-0001");
 }
 
 }  // namespace
