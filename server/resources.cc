@@ -18,6 +18,11 @@ ApiError NotConfigured(const char* what) {
 }  // namespace handlers
 
 void AddResourceRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options) {
+  handlers::AddRegisterRoutes(server, services);
+  handlers::AddDisclosureRoutes(server, services);
+  handlers::AddCaseRoutes(server, services, options);
+  handlers::AddImportRoutes(server, services, options);
+  handlers::AddAuditRoutes(server, services);
   handlers::AddCheckRoutes(server, services, options);
   handlers::AddScreeningRoutes(server, services, options);
 }

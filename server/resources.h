@@ -6,7 +6,7 @@
 // domain codecs. Lists page with ?limit&offset&sort and filters (internal/paging.h); reads send
 // ETag, writes need If-Match (etag.h: stale → 409); uploads are multipart with per-file limits.
 //
-//   ResourceServices services{.cases = &store, .checker = &checker, .screener = &screener};
+//   ResourceServices services{.cases = store.get(), .checker = &checker, .screener = &screener};
 //   AddResourceRoutes(server, services, {});
 //
 // A service left null keeps its routes registered (the OpenAPI and role-matrix tests walk them)
@@ -21,6 +21,9 @@ class EntityChecker;
 namespace highfence::screening {
 class Screener;
 }
+namespace highfence::storage {
+class CaseStore;
+}
 
 namespace highfence::server {
 
@@ -34,6 +37,7 @@ struct ResourceOptions {
 };
 
 struct ResourceServices {
+  storage::CaseStore* cases = nullptr;               // the procedure (institutions … follow-ups, audit)
   const checking::EntityChecker* checker = nullptr;  // lists loaded once at start
   const screening::Screener* screener = nullptr;     // keyword lists loaded once at start
 };

@@ -11,6 +11,11 @@ namespace highfence::server::handlers {
 
 void AddCheckRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options);
 void AddScreeningRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options);
+void AddRegisterRoutes(Server& server, const ResourceServices& services);
+void AddDisclosureRoutes(Server& server, const ResourceServices& services);
+void AddCaseRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options);
+void AddAuditRoutes(Server& server, const ResourceServices& services);
+void AddImportRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options);
 
 // Compact JSON, invalid UTF-8 replaced (never throws).
 std::string Dump(const nlohmann::json& j);
