@@ -86,9 +86,9 @@ struct Visibility {
 struct Caller {
   std::string user_id;  // "user_3f…", "cli:<login>", "system:followup"; never empty
   std::vector<access::Role> roles;
-  std::string tenant_id;  // the caller's own tenant; new people, organisations, proposals default to it
-  std::string request_id;                    // the HTTP request or CLI run; "" = none
-  Visibility visible = Visibility::All();    // tenants the caller may touch (writes see no more)
+  std::string tenant_id;   // the caller's own tenant; new people, organisations, proposals default to it
+  std::string request_id;  // the HTTP request or CLI run; "" = none
+  Visibility visible = Visibility::All();  // tenants the caller may touch (writes see no more)
 };
 
 // A value as stored, with the version to pass back on update.
@@ -330,8 +330,7 @@ class CaseStore {
                                             workflow::Decision decision);
   // Files an appeal against the latest decision (kFailedPrecondition when it is not a decline
   // or the window closed) and decides it.
-  Result<Stored<workflow::Appeal>> FileAppeal(const Caller& caller, std::string_view case_id,
-                                              workflow::Appeal appeal);
+  Result<Stored<workflow::Appeal>> FileAppeal(const Caller& caller, std::string_view case_id, workflow::Appeal appeal);
   Result<Stored<workflow::Appeal>> DecideAppeal(const Caller& caller, std::string_view appeal_id,
                                                 int64_t expected_version, workflow::AppealStatus status,
                                                 std::string reason);
@@ -341,9 +340,8 @@ class CaseStore {
   // and, for a new_round transition, round + 1. kFailedPrecondition naming every unmet
   // condition; kPermissionDenied naming the roles that may; kAborted when expected_version
   // (the case's) is stale. `reason` is the withdrawal reason for kWithdraw.
-  Result<Stored<cases::Case>> Advance(const Caller& caller, std::string_view case_id,
-                                      workflow::Transition transition, int64_t expected_version,
-                                      std::string_view reason = {});
+  Result<Stored<cases::Case>> Advance(const Caller& caller, std::string_view case_id, workflow::Transition transition,
+                                      int64_t expected_version, std::string_view reason = {});
   // The transitions the caller's roles may take now from the case's state, with blockers.
   Result<std::vector<TransitionChoice>> AllowedTransitions(const Caller& caller, std::string_view case_id);
 
@@ -361,8 +359,8 @@ class CaseStore {
   // YYYY-MM-DD.
   Result<std::vector<Stored<workflow::FollowUp>>> MarkOverdueMeasures(const Caller& caller, std::string_view today);
   Result<Stored<workflow::FollowUp>> ReportChangeToFunder(const Caller& caller, std::string_view case_id,
-                                                          const workflow::Subject& subject,
-                                                          std::string_view reference, std::string_view description);
+                                                          const workflow::Subject& subject, std::string_view reference,
+                                                          std::string_view description);
   // workflow::CloseFollowUp on the case's snapshot (kFailedPrecondition naming what is missing).
   Result<Stored<workflow::FollowUp>> CloseFollowUp(const Caller& caller, std::string_view followup_id,
                                                    int64_t expected_version, std::string_view note);

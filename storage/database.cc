@@ -258,6 +258,11 @@ Result<std::vector<int>> Database::Migrate() {
   return done;
 }
 
+Database::PoolStats Database::pool_stats() const {
+  internal::Pool::Stats s = rep_->pool->stats();
+  return PoolStats{s.size, s.open, s.in_use, s.waiting};
+}
+
 Result<void> Database::WithTransaction(const std::function<Result<void>(Transaction&)>& fn) {
   return Run(*rep_, /*write=*/true, fn);
 }

@@ -132,6 +132,15 @@ class Database {
   // reopened; other processes should be stopped first.
   Result<void> Restore(const std::filesystem::path& file);
 
+  // The connection pool now, for the server's metrics (highfence_db_pool_*).
+  struct PoolStats {
+    int size = 0;     // Options.pool_size
+    int open = 0;     // connections open (idle + in use)
+    int in_use = 0;   // lent to a thread
+    int waiting = 0;  // threads waiting for a connection
+  };
+  PoolStats pool_stats() const;
+
   struct Rep;  // storage/internal/rep.h
   Rep& rep() const { return *rep_; }
 

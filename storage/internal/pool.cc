@@ -16,7 +16,9 @@ Pool::Lease::~Lease() {
 Result<Pool::Lease> Pool::Acquire() {
   {
     std::unique_lock lock(mu_);
+    ++waiting_;
     available_.wait(lock, [&] { return !idle_.empty() || open_ < size_; });
+    --waiting_;
     if (!idle_.empty()) {
       std::unique_ptr<Connection> conn = std::move(idle_.back());
       idle_.pop_back();
@@ -50,6 +52,11 @@ void Pool::CloseIdle() {
     open_ -= static_cast<int>(closing.size());
     available_.notify_all();
   }
+}
+
+Pool::Stats Pool::stats() {
+  std::lock_guard lock(mu_);
+  return Stats{size_, open_, open_ - static_cast<int>(idle_.size()), waiting_};
 }
 
 void Pool::Return(std::unique_ptr<Connection> conn) {

@@ -46,6 +46,14 @@ class Pool {
   // Closes every idle connection (after a restore, so no connection keeps a stale view).
   void CloseIdle();
 
+  struct Stats {
+    int size = 0;     // the most connections the pool opens
+    int open = 0;     // opened and not closed (idle + on loan)
+    int in_use = 0;   // on loan
+    int waiting = 0;  // threads waiting in Acquire for a connection
+  };
+  Stats stats();
+
  private:
   void Return(std::unique_ptr<Connection> conn);
 
@@ -55,6 +63,7 @@ class Pool {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;  // idle + on loan
+  int waiting_ = 0;
 };
 
 }  // namespace highfence::storage::internal

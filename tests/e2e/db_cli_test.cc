@@ -62,19 +62,20 @@ class DbCliTest : public ::testing::Test {
 TEST_F(DbCliTest, StatusThenMigrateThenStatusAgain) {
   CommandRun before = Highfence("db status" + Db());
   ASSERT_EQ(before.status, 0) << before.out;
-  EXPECT_NE(before.out.find("schema: version 0 of 1 (1 pending: run `highfence db migrate`)"), std::string::npos)
+  EXPECT_NE(before.out.find("schema: version 0 of 3 (3 pending: run `highfence db migrate`)"), std::string::npos)
       << before.out;
   CommandRun migrate = Highfence("db migrate" + Db());
   ASSERT_EQ(migrate.status, 0) << migrate.out;
   EXPECT_NE(migrate.out.find("applied 0001_create_case_tables"), std::string::npos) << migrate.out;
+  EXPECT_NE(migrate.out.find("applied 0003_create_accounts"), std::string::npos) << migrate.out;
   CommandRun again = Highfence("db" + Db() + " migrate");  // --db before the verb works too
   ASSERT_EQ(again.status, 0) << again.out;
-  EXPECT_NE(again.out.find("schema is up to date (version 1)"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("schema is up to date (version 3)"), std::string::npos) << again.out;
   CommandRun js = Highfence("db status --format json" + Db());
   ASSERT_EQ(js.status, 0) << js.out;
   json j = json::parse(js.out);
   EXPECT_EQ(j["backend"], "sqlite");
-  EXPECT_EQ(j["database_version"], 1);
+  EXPECT_EQ(j["database_version"], 3);
   EXPECT_EQ(j["pending"], 0);
   EXPECT_EQ(j["migrations"][0]["name"], "create_case_tables");
   EXPECT_TRUE(j["migrations"][0]["applied"].get<bool>());

@@ -86,7 +86,10 @@ TEST(SqliteFileTest, AnEmptyFileBecomesANewDatabase) {
   ASSERT_TRUE(db) << db.error().ToString();
   auto migrated = (*db)->Migrate();
   ASSERT_TRUE(migrated) << migrated.error().ToString();
-  EXPECT_EQ(migrated->size(), 1u);
+  auto status = (*db)->Status();
+  ASSERT_TRUE(status);
+  EXPECT_EQ(static_cast<int>(migrated->size()), status->binary_version);  // every migration, from 0001
+  EXPECT_EQ(status->pending(), 0);
 }
 
 TEST(SqliteFileTest, UnsupportedUrlsAreInvalidArgument) {

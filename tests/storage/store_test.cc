@@ -151,7 +151,8 @@ TYPED_TEST(StoreTest, OpenRefusesANewerSchemaNamingBothVersionsAndWritesNothing)
   ASSERT_FALSE(db);
   EXPECT_EQ(db.error().code, ErrorCode::kFailedPrecondition);
   EXPECT_NE(db.error().message.find("version 9999"), std::string::npos) << db.error().message;
-  EXPECT_NE(db.error().message.find("binary's version 1"), std::string::npos) << db.error().message;
+  // The binary's own version (the highest migration compiled in), whatever it is by now.
+  EXPECT_NE(db.error().message.find("newer than this binary's version "), std::string::npos) << db.error().message;
   if (!file.empty()) {
     EXPECT_EQ(testing::ReadFileOrFail(file), before);
   }
