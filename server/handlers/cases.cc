@@ -134,7 +134,8 @@ void AddProposalRoutes(Server& server, CaseStore* store) {
                        return a.error();
                      return internal::StoredResponse(200, *got);
                    }});
-  server.AddRoute({"POST", "/v1/proposals/{id}/state", Audience::kAction, A::kProposalWrite, BodyKind::kJson,
+  // Shortlisting (採択候補), award and decline are decisions on the proposal: case.decide.
+  server.AddRoute({"POST", "/v1/proposals/{id}/state", Audience::kAction, A::kCaseDecide, BodyKind::kJson,
                    [store](Request& req) -> ApiResult<Response> {
                      auto version = RequireIfMatch(req);
                      if (!version) return version.error();
@@ -152,7 +153,7 @@ void AddProposalRoutes(Server& server, CaseStore* store) {
                      const access::Principal& p = req.identity().principal;
                      auto got = store->GetProposal(internal::VisibilityOf(p), req.PathParam("id"));
                      if (!got) return internal::StoreError(got.error());
-                     if (auto a = internal::Authorize(req, A::kProposalWrite, internal::ProposalScope(p, got->value));
+                     if (auto a = internal::Authorize(req, A::kCaseDecide, internal::ProposalScope(p, got->value));
                          !a)
                        return a.error();
                      auto saved = store->ChangeProposalState(internal::CallerOf(req), got->value.id, *state, *version);
@@ -301,10 +302,11 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                        const ResourceOptions& options) {
   const screening::Screener* screener = services.screener;
   const checking::EntityChecker* checker = services.checker;
-  server.AddRoute({"POST", "/v1/cases/{id}/screenings", Audience::kAction, A::kScreeningRun, BodyKind::kUpload,
+  // Attaching evidence is a write to the case (case.write); screening alone is POST /v1/screenings.
+  server.AddRoute({"POST", "/v1/cases/{id}/screenings", Audience::kAction, A::kCaseWrite, BodyKind::kUpload,
                    [store, screener, options](Request& req) -> ApiResult<Response> {
                      if (!store) return NotConfigured("case store");
-                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseRead);
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseWrite);
                      if (!view) return view.error();
                      auto result = ScreenUpload(req, screener, options);
                      if (!result) return result.error();
@@ -318,7 +320,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      out["result"] = ScreeningJson(*result, screener->keywords());
                      return Response::Json(201, Dump(out)).Header("ETag", ETagFor(saved->version));
                    }});
-  server.AddRoute({"POST", "/v1/cases/{id}/checks", Audience::kAction, A::kListsCheck, BodyKind::kJson,
+  server.AddRoute({"POST", "/v1/cases/{id}/checks", Audience::kAction, A::kCaseWrite, BodyKind::kJson,
                    [store, checker](Request& req) -> ApiResult<Response> {
                      auto body = internal::ParseJsonObject(req);
                      if (!body) return body.error();
@@ -334,7 +336,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      if (!id) return ApiError::Unprocessable("subject.id", id.error().message);
                      if (!store) return NotConfigured("case store");
                      if (!checker) return NotConfigured("list checker");
-                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseRead);
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseWrite);
                      if (!view) return view.error();
                      auto subject = internal::CheckSubjectOf(*store, internal::VisibilityOf(req.identity().principal),
                                                              cases::Subject{*sk, *id});

@@ -76,13 +76,6 @@ void AddDisclosureRoutes(Server& server, const ResourceServices& services) {
                      if (me.empty()) return NoPersonRecord();
                      return History(store, req, me, A::kDisclosureReadOwn);
                    }});
-  server.AddRoute({"POST", "/v1/me/disclosures", Audience::kAction, A::kDisclosureWriteOwn, BodyKind::kJson,
-                   [store](Request& req) -> ApiResult<Response> {
-                     const std::string& me = req.identity().principal.person_id;
-                     if (me.empty()) return NoPersonRecord();
-                     return Disclose(store, req, me, A::kDisclosureWriteOwn);
-                   }});
-
   server.AddRoute({"GET", "/v1/people/{id}/disclosures/diff", Audience::kAction, A::kDisclosureRead, BodyKind::kNone,
                    [store](Request& req) -> ApiResult<Response> {
                      for (const auto& [name, value] : req.query_params())

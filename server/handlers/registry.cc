@@ -136,7 +136,7 @@ void AddRegisterRoutes(Server& server, const ResourceServices& services) {
        PagingSpec{.sorts = {"created_at", "updated_at"}, .filters = {"designated"}}, ProgrammeScope, true});
   AddRegister<cases::Organisation>(
       server, store,
-      {"/v1/organisations", A::kPersonRead, A::kPersonWrite, &CaseStore::CreateOrganisation,
+      {"/v1/organisations", A::kCaseRead, A::kCaseWrite, &CaseStore::CreateOrganisation,
        &CaseStore::UpdateOrganisation, &CaseStore::GetOrganisation, &CaseStore::ListOrganisations,
        PagingSpec{.sorts = {"created_at", "updated_at"}, .filters = {"ror_id"}}, OrganisationScope});
   AddRegister<cases::Person>(
