@@ -1087,12 +1087,14 @@ Result<ImportOutcome> CaseStore::ImportDisclosures(const Caller& caller,
     cases::Disclosure d = draft.disclosure;
     d.person_id = person_id;
     d.certification = certification;
-    d.seq = 1;  // placeholder for validation; the store numbers it
+    d.seq = 1;          // placeholder for validation; the store numbers it
+    d.id = "disc_new";  // placeholder for validation; Disclose assigns the id
     if (auto ok = cases::ValidateDisclosure(d, {.today = today}); !ok) {
       out.errors.push_back({"", line, "", "person " + who + ": " + ok.error().message});
       continue;
     }
     d.seq = 0;
+    d.id.clear();
     ready.push_back({person_id, std::move(d)});
   }
   if (!out.errors.empty() && !partial) return out;

@@ -2,6 +2,8 @@
 // Proposals and cases: the procedure (手順書) over HTTP. Every handler loads the case (visibility
 // by tenant: another institution's id is 404), authorises the route's action on it (a reviewer
 // only on cases assigned to them), calls the one CaseStore method and renders with the codecs.
+#include <functional>
+
 #include "domain/checking/entity_checker.h"
 #include "domain/screening/screener.h"
 #include "server/internal/evidence.h"
@@ -314,7 +316,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      ref.case_id = view->kase.value.id;
                      ref.kind = cases::ScreeningKind::kKeywords;
                      ref.keywords = KeywordScreeningOf(*result);
-                     auto saved = store->AttachScreening(internal::CallerOf(req), ref.case_id, std::move(ref));
+                     auto saved = store->AttachScreening(internal::CallerOf(req), view->kase.value.id, std::move(ref));
                      if (!saved) return internal::StoreError(saved.error());
                      json out = internal::StoredJson(*saved);
                      out["result"] = ScreeningJson(*result, screener->keywords());
@@ -345,7 +347,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      ref.case_id = view->kase.value.id;
                      ref.kind = cases::ScreeningKind::kLists;
                      ref.lists = internal::CheckNames(*checker, *subject);
-                     auto saved = store->AttachScreening(internal::CallerOf(req), ref.case_id, std::move(ref));
+                     auto saved = store->AttachScreening(internal::CallerOf(req), view->kase.value.id, std::move(ref));
                      if (!saved) return internal::StoreError(saved.error());
                      return internal::StoredResponse(201, *saved);
                    }});
@@ -385,7 +387,7 @@ void AddAssessmentRoutes(Server& server, CaseStore* store) {
                      if (!store) return NotConfigured("case store");
                      auto view = LoadCase(*store, req, value->case_id, A::kEvaluationWrite);
                      if (!view) return view.error();
-                     auto made = store->Assess(internal::CallerOf(req), value->case_id, std::move(*value));
+                     auto made = store->Assess(internal::CallerOf(req), view->kase.value.id, std::move(*value));
                      if (!made) return internal::StoreError(made.error());
                      return internal::StoredResponse(201, *made);
                    }});
@@ -401,7 +403,7 @@ void AddAssessmentRoutes(Server& server, CaseStore* store) {
                      if (!store) return NotConfigured("case store");
                      auto view = LoadCase(*store, req, value->case_id, A::kMeasureWrite);
                      if (!view) return view.error();
-                     auto made = store->AddMeasure(internal::CallerOf(req), value->case_id, std::move(*value));
+                     auto made = store->AddMeasure(internal::CallerOf(req), view->kase.value.id, std::move(*value));
                      if (!made) return internal::StoreError(made.error());
                      return internal::StoredResponse(201, *made).Header("Location", "/v1/measures/" + made->value.id);
                    }});
@@ -436,6 +438,73 @@ void AddAssessmentRoutes(Server& server, CaseStore* store) {
                      if (!saved) return internal::StoreError(saved.error());
                      return internal::StoredResponse(200, *saved);
                    }});
+}
+
+// POST /v1/measures/{id}/<what>: one change to a measure (If-Match), by and at filled by the store.
+void AddMeasureChange(Server& server, CaseStore* store, const std::string& what,
+                      std::initializer_list<std::string_view> fields,
+                      std::function<Result<storage::Stored<workflow::Measure>>(CaseStore&, const storage::Caller&,
+                                                                                const std::string&, int64_t,
+                                                                                const json&)>
+                          apply) {
+  std::vector<std::string_view> known(fields);
+  server.AddRoute({"POST", "/v1/measures/{id}/" + what, Audience::kAction, A::kMeasureWrite, BodyKind::kJson,
+                   [store, known, apply](Request& req) -> ApiResult<Response> {
+                     auto version = RequireIfMatch(req);
+                     if (!version) return version.error();
+                     auto body = internal::ParseJsonObject(req);
+                     if (!body) return body.error();
+                     for (const auto& [key, value] : body->items())
+                       if (std::find(known.begin(), known.end(), key) == known.end())
+                         return ApiError::Unprocessable(key, "unknown field");
+                     for (const auto& [key, value] : body->items())
+                       if (!value.is_string()) return ApiError::Unprocessable(key, "must be a string");
+                     if (!store) return NotConfigured("case store");
+                     const std::string& id = req.PathParam("id");
+                     auto m = store->GetMeasure(internal::VisibilityOf(req.identity().principal), id);
+                     if (!m) return internal::StoreError(m.error());
+                     auto view = LoadCase(*store, req, m->value.case_id, A::kMeasureWrite);
+                     if (!view) return view.error();
+                     auto saved = apply(*store, internal::CallerOf(req), id, *version, *body);
+                     if (!saved) return internal::StoreError(saved.error());
+                     return internal::StoredResponse(200, *saved);
+                   }});
+}
+
+void AddMeasureChangeRoutes(Server& server, CaseStore* store) {
+  using Stored = Result<storage::Stored<workflow::Measure>>;
+  AddMeasureChange(server, store, "consents", {"person_id", "answer", "note"},
+                   [](CaseStore& s, const storage::Caller& c, const std::string& id, int64_t v, const json& b) -> Stored {
+                     auto answer = workflow::ParseConsentAnswer(b.value("answer", "consented"));
+                     if (!answer) return MakeError(ErrorCode::kInvalidArgument, "answer: " + answer.error().message);
+                     workflow::Consent consent;
+                     consent.person_id = b.value("person_id", "");
+                     consent.answer = *answer;
+                     consent.note = b.value("note", "");
+                     return s.RecordMeasureConsent(c, id, v, consent);
+                   });
+  AddMeasureChange(server, store, "feasibility", {"note"},
+                   [](CaseStore& s, const storage::Caller& c, const std::string& id, int64_t v, const json& b) -> Stored {
+                     workflow::Feasibility f;
+                     f.note = b.value("note", "");
+                     return s.ConfirmMeasureFeasibility(c, id, v, f);
+                   });
+  AddMeasureChange(server, store, "status", {"status", "note"},
+                   [](CaseStore& s, const storage::Caller& c, const std::string& id, int64_t v, const json& b) -> Stored {
+                     auto status = workflow::ParseMeasureStatus(b.value("status", ""));
+                     if (!status) return MakeError(ErrorCode::kInvalidArgument, "status: " + status.error().message);
+                     workflow::StatusChange change;
+                     change.status = *status;
+                     change.note = b.value("note", "");
+                     return s.ChangeMeasureStatus(c, id, v, change);
+                   });
+  AddMeasureChange(server, store, "evidence", {"file_name", "sha256"},
+                   [](CaseStore& s, const storage::Caller& c, const std::string& id, int64_t v, const json& b) -> Stored {
+                     workflow::Evidence e;
+                     e.file_name = b.value("file_name", "");
+                     e.sha256 = b.value("sha256", "");
+                     return s.AddMeasureEvidence(c, id, v, e);
+                   });
 }
 
 void AddReviewRoutes(Server& server, CaseStore* store) {
@@ -499,7 +568,7 @@ void AddReviewRoutes(Server& server, CaseStore* store) {
                      if (!store) return NotConfigured("case store");
                      auto view = LoadCase(*store, req, value->case_id, A::kCaseDecide);
                      if (!view) return view.error();
-                     auto made = store->Decide(internal::CallerOf(req), value->case_id, std::move(*value));
+                     auto made = store->Decide(internal::CallerOf(req), view->kase.value.id, std::move(*value));
                      if (!made) return internal::StoreError(made.error());
                      return internal::StoredResponse(201, *made);
                    }});
@@ -597,6 +666,7 @@ void AddCaseRoutes(Server& server, const ResourceServices& services, const Resou
   AddCaseCoreRoutes(server, store);
   AddEvidenceRoutes(server, store, services, options);
   AddAssessmentRoutes(server, store);
+  AddMeasureChangeRoutes(server, store);
   AddReviewRoutes(server, store);
   AddFollowUpRoutes(server, store, services.checker);
 }

@@ -75,7 +75,10 @@ void AddImportRoutes(Server& server, const ResourceServices& services, const Res
          auto outcome = store->ImportDisclosures(internal::CallerOf(req), parsed->drafts, cert, *partial);
          if (!outcome) return internal::StoreError(outcome.error());
          std::vector<cases::ImportError> errors = parsed->errors;
-         errors.insert(errors.end(), outcome->errors.begin(), outcome->errors.end());
+         for (cases::ImportError e : outcome->errors) {
+           if (e.file.empty()) e.file = upload->filename;
+           errors.push_back(std::move(e));
+         }
          if (!errors.empty() && !*partial && outcome->written == 0) return ImportRefused(errors);
          json stored = json::array();
          for (const auto& s : outcome->stored) stored.push_back(internal::StoredJson(s));

@@ -53,7 +53,11 @@ template <typename T>
 ApiResult<T> DecodeBody(const Request& req) {
   auto obj = ParseJsonObject(req);
   if (!obj) return obj.error();
-  auto value = FromJsonText<T>(req.body());
+  // Keys left out take the record's defaults (the store assigns id, tenant, timestamps); keys
+  // given are decoded strictly: a wrong type or an unknown key is 422 naming it.
+  nlohmann::json full = nlohmann::json::parse(ToJsonText(T{}));
+  for (auto& [key, value] : obj->items()) full[key] = std::move(value);
+  auto value = FromJsonText<T>(full.dump());
   if (!value) return StoreError(value.error());
   return std::move(*value);
 }

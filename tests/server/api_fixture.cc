@@ -114,6 +114,18 @@ ApiSession ApiServer::SignIn(const std::string& username) {
   return {set.substr(0, set.find(';')), nlohmann::json::parse(res->body).value("csrf_token", "")};
 }
 
+std::string ApiServer::AddUser(const std::string& name, access::Role role, const std::string& tenant,
+                               access::TenantKind kind, const std::string& person_id) {
+  auth::User u;
+  u.username = name;
+  u.display_name = name;
+  u.roles = {role};
+  u.tenant_id = tenant;
+  u.tenant_kind = kind;
+  u.person_id = person_id;
+  return store_.AddUser(u, kPassword, *hasher_).id;
+}
+
 std::string ApiServer::ErrorField(const std::string& body) const {
   auto j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.contains("error")) return "<not an error body>";

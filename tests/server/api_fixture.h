@@ -40,8 +40,11 @@ class ApiServer {
   int port() const { return port_; }
   server::Server& server() { return *server_; }
   httplib::Client Client() const;
-  // Signs in "<role name>" (tenant inst_tohoku) or "kyoto_officer".
+  // Signs in "<role name>" (tenant inst_tohoku) or "kyoto_officer", or a user added below.
   ApiSession SignIn(const std::string& username);
+  // Adds a user (id "user_<name>") in a tenant known only once the API has created it.
+  std::string AddUser(const std::string& name, access::Role role, const std::string& tenant,
+                      access::TenantKind kind = access::TenantKind::kInstitution, const std::string& person_id = "");
   std::string ErrorField(const std::string& body) const;
 
  private:
