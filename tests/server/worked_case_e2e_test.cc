@@ -471,5 +471,102 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
   EXPECT_TRUE(report->ok) << report->reason;
 }
 
+// The role matrix over every resource route, generated from the permission table: each route as
+// every role (all in the case's institution), anonymously, and as another institution's officer.
+TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
+  SetUpCase();
+  Advance("start_identification");
+  workflow::Measure m{.catalogue_id = "training", .subject = {workflow::SubjectKind::kPerson, aoba_},
+                      .description = "研究セキュリティ研修を受講する", .owner = "user_officer_sato", .binds = {aoba_}};
+  std::string measure = Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato",
+                               json::parse(workflow::ToJson(m)))["id"];
+  std::string review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                              {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}})["id"];
+  std::string followup = Expect(201, "POST", "/v1/cases/" + case_ + "/followups", "officer_sato",
+                                {{"kind", "member_added"}, {"subject", {{"kind", "person"}, {"id", sato_}}}})["id"];
+  std::map<access::Role, std::string> users;
+  for (access::Role r : access::kAllRoles) {
+    std::string name = "m_" + std::string(access::RoleName(r));
+    api_->AddUser(name, r, lead_, access::TenantKind::kInstitution, "person_someone_else");
+    users[r] = name;
+  }
+  auto id_for = [&](const std::string& pattern) -> std::string {
+    if (pattern.rfind("/v1/institutions/", 0) == 0) return lead_;
+    if (pattern.rfind("/v1/programmes/", 0) == 0) return programme_;
+    if (pattern.rfind("/v1/organisations/", 0) == 0) return partner_;
+    if (pattern.rfind("/v1/people/", 0) == 0) return aoba_;
+    if (pattern.rfind("/v1/proposals/", 0) == 0) return Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["proposal_id"];
+    if (pattern.rfind("/v1/measures/", 0) == 0) return measure;
+    if (pattern.rfind("/v1/reviews/", 0) == 0) return review;
+    if (pattern.rfind("/v1/followups/", 0) == 0) return followup;
+    return case_;
+  };
+  auto call = [&](const Route& route, const std::string& path, const std::string* user) {
+    auto c = api_->Client();
+    httplib::Headers h;
+    if (user) h = As(*user).headers();
+    httplib::Result r = route.method == "GET"   ? c.Get(path, h)
+                        : route.method == "PUT" ? c.Put(path, h, "{}", "application/json")
+                                                : c.Post(path, h, "{}", "application/json");
+    return r ? r->status : -1;
+  };
+  int cells = 0;
+  std::string kyoto = "kyoto_officer";
+  for (const Route& route : api_->server().Routes()) {
+    if (route.audience != Audience::kAction || route.pattern.rfind("/v1/tokens", 0) == 0) continue;
+    std::string path = route.pattern;
+    bool has_id = path.find("{id}") != std::string::npos;
+    if (has_id) path.replace(path.find("{id}"), 4, id_for(route.pattern));
+    std::string what = route.method + " " + route.pattern;
+    EXPECT_EQ(call(route, path, nullptr), 401) << what << " anonymously";
+    for (access::Role r : access::kAllRoles) {
+      access::Grant g = access::GrantFor(r, *route.action);
+      int status = call(route, path, &users[r]);
+      std::string cell = what + " as " + std::string(access::RoleName(r)) + " (" +
+                         std::string(access::GrantName(g)) + "): " + std::to_string(status);
+      ++cells;
+      if (g == access::Grant::kDeny) {
+        EXPECT_EQ(status, 403) << cell;
+        continue;
+      }
+      EXPECT_NE(status, 401) << cell;
+      EXPECT_NE(status, 403) << cell;
+      if (route.method == "GET" && has_id && route.pattern.rfind("/v1/programmes/", 0) != 0) {
+        if (g == access::Grant::kAllow)
+          EXPECT_TRUE(status == 200 || status == 400) << cell;
+        else  // own / assigned: not this user's record, not assigned to them (400: a required parameter first)
+          EXPECT_TRUE(status == 404 || status == 400) << cell;
+      }
+    }
+    // Another institution's officer: another tenant's ids do not exist.
+    if (route.method == "GET" && has_id && route.pattern.rfind("/v1/programmes/", 0) != 0) {
+      int status = call(route, path, &kyoto);
+      if (access::GrantFor(access::Role::kSecurityOfficer, *route.action) == access::Grant::kDeny)
+        EXPECT_EQ(status, 403) << what << " from another tenant";
+      else
+        EXPECT_TRUE(status == 404 || status == 400) << what << " from another tenant: " << status;
+    }
+  }
+  EXPECT_GE(cells, 50 * 7);
+}
+
+// docs/security.md lists every route with its action; this keeps it in sync.
+TEST_F(WorkedCaseTest, SecurityDocumentListsEveryRouteWithItsAction) {
+  std::string table = "| method | route | action |\n|---|---|---|\n";
+  for (const Route& r : api_->server().Routes()) {
+    std::string action = r.action ? "`" + std::string(access::ActionName(*r.action)) + "`"
+                         : r.audience == Audience::kPublic ? "public"
+                                                           : "signed in";
+    table += "| " + r.method + " | `" + r.pattern + "` | " + action + " |\n";
+  }
+  std::string doc = testing::ReadFileOrFail(testing::RepoPath("docs/security.md"));
+  const std::string begin = "<!-- route-table:begin (generated from the server's route table) -->\n";
+  const std::string end = "<!-- route-table:end -->";
+  size_t b = doc.find(begin), e = doc.find(end);
+  ASSERT_NE(b, std::string::npos) << "docs/security.md lacks the route-table markers; the table is:\n" << table;
+  ASSERT_NE(e, std::string::npos);
+  EXPECT_EQ(doc.substr(b + begin.size(), e - b - begin.size()), table) << "update docs/security.md:\n" << table;
+}
+
 }  // namespace
 }  // namespace highfence::server
