@@ -557,6 +557,22 @@ struct CaseStore::Rep {
     return out;
   }
 
+  // A child record of a case (measure, review …), read in a snapshot.
+  template <typename T>
+  Result<Stored<T>> ReadChild(const Visibility& vis, std::string_view table, std::string_view id) {
+    Stored<T> out;
+    auto r = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+      auto rec = GetChild(tx, table, id, vis);
+      if (!rec) return rec.error();
+      auto v = DecodeStored<T>(*rec);
+      if (!v) return v.error();
+      out = std::move(*v);
+      return Ok();
+    });
+    if (!r) return r.error();
+    return out;
+  }
+
   // Runs fn on a loaded case in one write transaction.
   Result<void> WithCase(const Caller& caller, std::string_view case_id,
                         const std::function<Result<void>(Transaction&, Loaded&)>& fn) {
@@ -1087,14 +1103,14 @@ Result<ImportOutcome> CaseStore::ImportDisclosures(const Caller& caller,
     cases::Disclosure d = draft.disclosure;
     d.person_id = person_id;
     d.certification = certification;
-    d.seq = 1;          // placeholder for validation; the store numbers it
-    d.id = "disc_new";  // placeholder for validation; Disclose assigns the id
+    d.id = "disc_pending";  // placeholders for validation; Disclose assigns both
+    d.seq = 1;
     if (auto ok = cases::ValidateDisclosure(d, {.today = today}); !ok) {
       out.errors.push_back({"", line, "", "person " + who + ": " + ok.error().message});
       continue;
     }
-    d.seq = 0;
     d.id.clear();
+    d.seq = 0;
     ready.push_back({person_id, std::move(d)});
   }
   if (!out.errors.empty() && !partial) return out;
@@ -1375,17 +1391,7 @@ Result<Stored<workflow::Measure>> CaseStore::RecordMeasureConsent(const Caller& 
 }
 
 Result<Stored<workflow::Measure>> CaseStore::GetMeasure(const Visibility& visible, std::string_view measure_id) {
-  Stored<workflow::Measure> out;
-  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    auto rec = Rep::GetChild(tx, "measures", measure_id, visible);
-    if (!rec) return rec.error();
-    auto v = DecodeStored<workflow::Measure>(*rec);
-    if (!v) return v.error();
-    out = std::move(*v);
-    return Ok();
-  });
-  if (!r) return r.error();
-  return out;
+  return rep_->ReadChild<workflow::Measure>(visible, "measures", measure_id);
 }
 
 // ---- reviews, decisions, appeals -------------------------------------------------------------
@@ -1458,17 +1464,7 @@ Result<Stored<workflow::Review>> CaseStore::Vote(const Caller& caller, std::stri
 }
 
 Result<Stored<workflow::Review>> CaseStore::GetReview(const Visibility& visible, std::string_view review_id) {
-  Stored<workflow::Review> out;
-  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    auto rec = Rep::GetChild(tx, "reviews", review_id, visible);
-    if (!rec) return rec.error();
-    auto v = DecodeStored<workflow::Review>(*rec);
-    if (!v) return v.error();
-    out = std::move(*v);
-    return Ok();
-  });
-  if (!r) return r.error();
-  return out;
+  return rep_->ReadChild<workflow::Review>(visible, "reviews", review_id);
 }
 
 Result<Stored<workflow::Decision>> CaseStore::Decide(const Caller& caller, std::string_view case_id,

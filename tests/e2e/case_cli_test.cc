@@ -151,7 +151,7 @@ TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows)
   auto refused = Run("import disclosures " + Quote(file));
   EXPECT_EQ(refused.status, 1) << refused.out;
   EXPECT_NE(refused.out.find("disclosures.csv:3"), std::string::npos) << refused.out;
-  EXPECT_NE(refused.out.find("エフォート"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("150"), std::string::npos) << refused.out;
   EXPECT_NE(refused.out.find("nothing written"), std::string::npos) << refused.out;
   EXPECT_EQ(Count("disclosures"), 0);
 
@@ -170,7 +170,8 @@ TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows)
 
 #endif
 
-// kill -9 in the middle of a large import: every disclosure is wholly there or absent.
+// On both backends: kill -9 in the middle of a large import (every disclosure wholly there or
+// absent), and several processes writing one measure at once (no lost update).
 template <typename Backend>
 class CaseCliCrashTest : public CaseCliTest {};
 #ifdef HF_CASE_CLI_TEST_POSTGRES
@@ -181,7 +182,7 @@ using Backends = ::testing::Types<testing::SqliteBackend>;
 TYPED_TEST_SUITE(CaseCliCrashTest, Backends);
 
 TYPED_TEST(CaseCliCrashTest, KillNineDuringImportLeavesWholeRecordsAndAVerifiedChain) {
-  const int people = 500;
+  const int people = 1000;
   this->Seed(TypeParam::NewUrl(this->dir_), people);
   std::string rows(kHeader);
   for (int i = 0; i < people; ++i) {
@@ -205,8 +206,11 @@ TYPED_TEST(CaseCliCrashTest, KillNineDuringImportLeavesWholeRecordsAndAVerifiedC
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   int64_t seen = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    auto db = storage::Database::Open(this->url_, {});
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    storage::Options quick;
+    quick.check_on_open = false;
+    quick.pool_size = 1;
+    auto db = storage::Database::Open(this->url_, quick);
     if (!db) continue;
     auto page = storage::List(**db, "disclosures", {.limit = 1});
     if (page && page->total > 5) {
@@ -234,27 +238,29 @@ TYPED_TEST(CaseCliCrashTest, KillNineDuringImportLeavesWholeRecordsAndAVerifiedC
   }
 }
 
-#ifndef HF_CASE_CLI_TEST_POSTGRES
-TEST_F(CaseCliTest, SeveralProcessesRecordingConsentsLoseNoUpdate) {
+TYPED_TEST(CaseCliCrashTest, SeveralProcessesRecordingConsentsLoseNoUpdate) {
   // Five processes each record one person's consent on one measure, re-reading on conflict.
-  Seed("sqlite:" + (dir_.path() / "concurrent.db").string(), 5);
-  auto people = json::parse(Run("person list --format json", false).out);
+  this->Seed(TypeParam::NewUrl(this->dir_), 5);
+  auto people = json::parse(this->Run("person list --format json", false).out);
   std::vector<std::string> ids;
   for (const auto& p : people["items"]) ids.push_back(p["id"]);
   ASSERT_EQ(ids.size(), 5u);
-  std::string agency = Trim(Run("institution add --as administrator --kind agency --name-ja 科学技術振興機構").out);
-  std::string prog = Trim(Run("programme add --as programme_officer --agency " + agency + " --name-ja CREST").out);
+  std::string agency =
+      Trim(this->Run("institution add --as administrator --kind agency --name-ja 科学技術振興機構").out);
+  std::string prog =
+      Trim(this->Run("programme add --as programme_officer --agency " + agency + " --name-ja CREST").out);
   std::string members;
   for (size_t i = 0; i < ids.size(); ++i) members += " --member " + ids[i] + (i == 0 ? ":pi" : ":participant");
-  std::string prop = Trim(
-      Run("proposal submit --tenant " + tenant_ + " --programme " + prog + " --title 量子センシング" + members).out);
-  ASSERT_EQ(Run("proposal shortlist " + prop + " --as programme_officer").status, 0);
-  std::string kase = Trim(Run("case open " + prop).out);
+  std::string prop = Trim(this->Run("proposal submit --tenant " + this->tenant_ + " --programme " + prog +
+                                    " --title 量子センシング" + members)
+                              .out);
+  ASSERT_EQ(this->Run("proposal shortlist " + prop + " --as programme_officer").status, 0);
+  std::string kase = Trim(this->Run("case open " + prop).out);
   ASSERT_EQ(kase.rfind("case_", 0), 0u) << kase;
   std::string binds;
   for (const auto& id : ids) binds += " --binds " + id;
-  std::string measure = Trim(Run("measure add " + kase + " --kind training --person " + ids[0] +
-                                 " --owner officer_sato --description 研究セキュリティ研修" + binds)
+  std::string measure = Trim(this->Run("measure add " + kase + " --kind training --person " + ids[0] +
+                                       " --owner officer_sato --description 研究セキュリティ研修" + binds)
                                  .out);
   ASSERT_EQ(measure.rfind("ms_", 0), 0u) << measure;
   std::vector<std::thread> workers;
@@ -262,22 +268,20 @@ TEST_F(CaseCliTest, SeveralProcessesRecordingConsentsLoseNoUpdate) {
   for (size_t i = 0; i < ids.size(); ++i)
     workers.emplace_back([&, i] {
       for (int attempt = 0; attempt < 20; ++attempt) {
-        auto r = Run("measure update " + measure + " --consent " + ids[i]);
+        auto r = this->Run("measure update " + measure + " --consent " + ids[i]);
         statuses[i] = r.status;
         if (r.status == 0) break;  // 1: a conflict (stale version); re-read and retry
       }
     });
   for (auto& w : workers) w.join();
   for (int s : statuses) EXPECT_EQ(s, 0);
-  auto show = json::parse(Run("case show " + kase + " --format json", false).out);
+  auto show = json::parse(this->Run("case show " + kase + " --format json", false).out);
   ASSERT_EQ(show["measures"].size(), 1u);
   EXPECT_EQ(show["measures"][0]["consents"].size(), ids.size()) << show["measures"][0].dump(2);
   EXPECT_EQ(show["measures"][0]["version"], 1 + static_cast<int>(ids.size()));
-  auto verify = Run("audit verify");
+  auto verify = this->Run("audit verify");
   EXPECT_EQ(verify.status, 0) << verify.out;
 }
-
-#endif
 
 }  // namespace
 }  // namespace highfence
