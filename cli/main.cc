@@ -10,6 +10,7 @@
 #include "cli/commands/lists.h"
 #include "cli/commands/screen.h"
 #include "cli/commands/serve.h"
+#include "cli/commands/user.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   AddDbCommand(app, status);
   AddAuditCommand(app, status);
   AddCaseCommands(app, status);
+  AddUserCommand(app, status);
+  AddTokenCommand(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -123,8 +123,8 @@ void AddAccountRoutes(Server& server, auth::Accounts& accounts, const AccountRou
                        e.retry_after_seconds = static_cast<int>(delay->count());
                        return e;
                      }
-                     auto login =
-                         accounts.Login(body->username, body->password, req.client_addr(), req.header("User-Agent"));
+                     auto login = accounts.Login(body->username, body->password, req.client_addr(),
+                                                 req.header("User-Agent"), req.request_id());
                      if (!login) return login.error();
                      json out = {{"user", UserJson(login->user)},
                                  {"csrf_token", login->session.csrf_token},
@@ -156,7 +156,8 @@ void AddAccountRoutes(Server& server, auth::Accounts& accounts, const AccountRou
                        return ApiError::Field(
                            ErrorCode::kInvalidArgument, "Authorization",
                            "an API token is revoked with DELETE /v1/tokens/{id}, not by signing out");
-                     auto r = accounts.Logout(req.identity().credential_id);
+                     auto r = accounts.Logout(req.identity().credential_id,
+                                              auth::WriteContext{req.identity().principal.user_id, req.request_id()});
                      if (!r) return r.error();
                      Response out = Response::NoContent();
                      out.Header("Set-Cookie", Cookie(cookie_name, "", 0, req.secure()));
@@ -171,7 +172,7 @@ void AddAccountRoutes(Server& server, auth::Accounts& accounts, const AccountRou
                      if (!owner) return owner.error();
                      std::optional<std::chrono::hours> life;
                      if (body->expires_in_days) life = std::chrono::hours(*body->expires_in_days * 24);
-                     auto made = accounts.CreateToken(*owner, body->name, body->scopes, life);
+                     auto made = accounts.CreateToken(*owner, body->name, body->scopes, life, req.request_id());
                      if (!made) return WithField(made.error(), {"name", "scopes", "expires_in_days"});
                      json out = TokenJson(made->token);
                      out["token"] = made->secret;
@@ -189,7 +190,8 @@ void AddAccountRoutes(Server& server, auth::Accounts& accounts, const AccountRou
 
   server.AddRoute({"DELETE", "/v1/tokens/{id}", Audience::kAction, access::Action::kTokenManage, BodyKind::kNone,
                    [&accounts](Request& req) -> ApiResult<Response> {
-                     auto r = accounts.RevokeToken(req.identity().principal.user_id, req.PathParam("id"));
+                     auto r =
+                         accounts.RevokeToken(req.identity().principal.user_id, req.PathParam("id"), req.request_id());
                      if (!r) return r.error();
                      return Response::NoContent();
                    }});

@@ -112,6 +112,12 @@ const std::vector<Key>& Keys() {
          c.database_url = s;
          return Ok();
        })},
+      {"database.pool_size", Kind::kInt, "16",
+       "Database connections per `serve` process (PostgreSQL: mind `max_connections` across replicas).",
+       Int(1, 1024, [](Config& c, int64_t n) { c.database.pool_size = static_cast<int>(n); })},
+      {"database.connect_timeout_seconds", Kind::kInt, "5",
+       "PostgreSQL: how long to wait when connecting; /readyz answers 503 after at most this.",
+       Int(1, 300, [](Config& c, int64_t n) { c.database.connect_timeout_seconds = static_cast<int>(n); })},
       {"session.idle_minutes", Kind::kInt, "30", "A session unused this long expires.",
        Int(1, 24 * 60, [](Config& c, int64_t n) { c.accounts.session_idle = minutes(n); })},
       {"session.absolute_hours", Kind::kInt, "12", "A session expires this long after sign-in, used or not.",

@@ -15,6 +15,7 @@
 #include "base/result.h"
 #include "server/auth/accounts.h"
 #include "server/server.h"
+#include "storage/database.h"
 
 namespace highfence::server {
 
@@ -22,6 +23,15 @@ struct Config {
   Options server;
   auth::AccountsOptions accounts;
   std::string database_url;  // "" = none (only the infrastructure routes are served)
+  // The server's pool and connect timeout (database.pool_size, database.connect_timeout_seconds);
+  // defaults differ from storage's: 16 connections, 5 s (so /readyz answers soon when
+  // PostgreSQL is down).
+  storage::Options database = [] {
+    storage::Options o;
+    o.pool_size = 16;
+    o.connect_timeout_seconds = 5;
+    return o;
+  }();
 };
 
 // `path` "" = no file. `env` holds the HIGHFENCE_* variables to apply (see ProcessEnvironment).

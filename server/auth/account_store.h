@@ -39,7 +39,10 @@ struct User {
 struct Session {
   std::string token_hash;  // SHA-256 hex of the cookie value
   std::string user_id;
-  std::string csrf_token;  // sent back in X-CSRF-Token on state-changing requests
+  // Sent back in X-CSRF-Token on state-changing requests. Derived from the cookie value
+  // (DeriveCsrfToken, secrets.h) by Accounts, so a store need not keep it (the database store
+  // does not).
+  std::string csrf_token;
   TimePoint created_at;
   TimePoint last_seen_at;
   TimePoint expires_at;  // absolute expiry
@@ -60,26 +63,35 @@ struct ApiToken {
   bool revoked = false;
 };
 
+// Who makes an account write, and in which request: what the audit trail records (a database
+// store appends one audit record per write in the same transaction). Never empty in practice:
+// Accounts fills in the signed-in user when the caller gives no actor.
+struct WriteContext {
+  std::string actor_id;    // "user_3f…"
+  std::string request_id;  // the HTTP request's id, "" for none
+};
+
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
 
   virtual Result<User> FindUserByName(std::string_view username) = 0;
   virtual Result<User> FindUserById(std::string_view user_id) = 0;
-  virtual Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash) = 0;
+  virtual Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash,
+                                       const WriteContext& context) = 0;
 
-  virtual Result<void> CreateSession(const Session& session) = 0;
+  virtual Result<void> CreateSession(const Session& session, const WriteContext& context) = 0;
   virtual Result<Session> FindSession(std::string_view token_hash) = 0;
   virtual Result<void> TouchSession(std::string_view token_hash, TimePoint at) = 0;
-  virtual Result<void> RevokeSession(std::string_view token_hash) = 0;
+  virtual Result<void> RevokeSession(std::string_view token_hash, const WriteContext& context) = 0;
   // Every session of the user (password change, account disabled).
-  virtual Result<void> RevokeSessionsOf(std::string_view user_id) = 0;
+  virtual Result<void> RevokeSessionsOf(std::string_view user_id, const WriteContext& context) = 0;
 
-  virtual Result<void> CreateApiToken(const ApiToken& token) = 0;
+  virtual Result<void> CreateApiToken(const ApiToken& token, const WriteContext& context) = 0;
   virtual Result<ApiToken> FindApiToken(std::string_view token_id) = 0;
   // The user's tokens, revoked ones included, newest first.
   virtual Result<std::vector<ApiToken>> ListApiTokens(std::string_view user_id) = 0;
-  virtual Result<void> RevokeApiToken(std::string_view token_id) = 0;
+  virtual Result<void> RevokeApiToken(std::string_view token_id, const WriteContext& context) = 0;
   virtual Result<void> TouchApiToken(std::string_view token_id, TimePoint at) = 0;
 };
 

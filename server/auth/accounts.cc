@@ -56,7 +56,8 @@ Result<std::chrono::seconds> Accounts::LoginDelay(const std::string& username, c
 }
 
 Result<LoginResult> Accounts::Login(const std::string& username, const std::string& password,
-                                    const std::string& address, const std::string& user_agent) {
+                                    const std::string& address, const std::string& user_agent,
+                                    const std::string& request_id) {
   TimePoint now = Now();
   auto delay = rep_->throttle.Delay(username, address, now);
   if (!delay) return delay.error();
@@ -77,7 +78,7 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
   if (rep_->hasher.NeedsRehash(user->password_hash)) {
     auto rehashed = rep_->hasher.Hash(password);
     if (rehashed) {
-      auto set = rep_->store.SetPasswordHash(user->id, *rehashed);
+      auto set = rep_->store.SetPasswordHash(user->id, *rehashed, WriteContext{user->id, request_id});
       if (!set) return set.error();
       user->password_hash = *rehashed;
     }
@@ -86,13 +87,13 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
   LoginResult out;
   out.session.token_hash = token.hash;
   out.session.user_id = user->id;
-  out.session.csrf_token = NewSecret().value;
+  out.session.csrf_token = DeriveCsrfToken(token.value);
   out.session.created_at = now;
   out.session.last_seen_at = now;
   out.session.expires_at = now + rep_->options.session_absolute;
   out.session.client_addr = address;
   out.session.user_agent = user_agent.substr(0, 256);
-  auto created = rep_->store.CreateSession(out.session);
+  auto created = rep_->store.CreateSession(out.session, WriteContext{user->id, request_id});
   if (!created) return created.error();
   out.user = std::move(*user);
   out.session_token = std::move(token.value);
@@ -108,6 +109,7 @@ Result<Authenticated> Accounts::AuthenticateSession(const std::string& session_t
   }
   TimePoint now = Now();
   if (session->revoked) return Unauthenticated("session revoked; sign in again");
+  session->csrf_token = DeriveCsrfToken(session_token);
   if (now >= session->expires_at) return Unauthenticated("session expired; sign in again");
   if (now - session->last_seen_at >= rep_->options.session_idle)
     return Unauthenticated("session expired after " + std::to_string(rep_->options.session_idle.count()) +
@@ -154,13 +156,19 @@ Result<Authenticated> Accounts::AuthenticateToken(const std::string& bearer) {
   return a;
 }
 
-Result<void> Accounts::Logout(const std::string& session_token_hash) {
-  return rep_->store.RevokeSession(session_token_hash);
+Result<void> Accounts::Logout(const std::string& session_token_hash, const WriteContext& context) {
+  WriteContext c = context;
+  if (c.actor_id.empty()) {
+    auto session = rep_->store.FindSession(session_token_hash);
+    if (!session) return session.error();
+    c.actor_id = session->user_id;
+  }
+  return rep_->store.RevokeSession(session_token_hash, c);
 }
 
 Result<NewToken> Accounts::CreateToken(const Authenticated& owner, const std::string& name,
                                        const std::vector<access::Action>& scopes,
-                                       std::optional<std::chrono::hours> lifetime) {
+                                       std::optional<std::chrono::hours> lifetime, const std::string& request_id) {
   if (name.empty()) return MakeError(ErrorCode::kInvalidArgument, "name: required");
   if (scopes.empty()) return MakeError(ErrorCode::kInvalidArgument, "scopes: at least one action");
   auto life = lifetime.value_or(rep_->options.default_token_lifetime);
@@ -188,7 +196,7 @@ Result<NewToken> Accounts::CreateToken(const Authenticated& owner, const std::st
   out.token.scopes.erase(std::unique(out.token.scopes.begin(), out.token.scopes.end()), out.token.scopes.end());
   out.token.created_at = Now();
   out.token.expires_at = out.token.created_at + life;
-  auto created = rep_->store.CreateApiToken(out.token);
+  auto created = rep_->store.CreateApiToken(out.token, WriteContext{owner.user.id, request_id});
   if (!created) return created.error();
   out.secret = std::move(text.value);
   return out;
@@ -198,13 +206,14 @@ Result<std::vector<ApiToken>> Accounts::ListTokens(const std::string& user_id) {
   return rep_->store.ListApiTokens(user_id);
 }
 
-Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string& token_id) {
+Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string& token_id,
+                                   const std::string& request_id) {
   auto token = rep_->store.FindApiToken(token_id);
   if (!token || token->user_id != user_id) {
     if (!token && token.error().code != ErrorCode::kNotFound) return token.error();
     return MakeError(ErrorCode::kNotFound, "tokens/" + token_id + ": no such token");
   }
-  return rep_->store.RevokeApiToken(token_id);
+  return rep_->store.RevokeApiToken(token_id, WriteContext{user_id, request_id});
 }
 
 }  // namespace highfence::auth

@@ -68,20 +68,23 @@ class Accounts {
   Result<std::chrono::seconds> LoginDelay(const std::string& username, const std::string& address);
   // kUnauthenticated "invalid user name or password" for an unknown user, a wrong password or a
   // disabled account alike; kResourceExhausted while throttled (see LoginDelay).
+  // request_id: what the audit record of the new session names (the actor is the user).
   Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& address,
-                            const std::string& user_agent);
+                            const std::string& user_agent, const std::string& request_id = {});
   // kUnauthenticated naming why: unknown, revoked, idle-expired, expired, account disabled.
   Result<Authenticated> AuthenticateSession(const std::string& session_token);
   Result<Authenticated> AuthenticateToken(const std::string& bearer);
-  Result<void> Logout(const std::string& session_token_hash);
+  // context: the signed-in user and the request (audited).
+  Result<void> Logout(const std::string& session_token_hash, const WriteContext& context = {});
 
   // kInvalidArgument (empty name, no scope, lifetime out of range), kPermissionDenied naming the
   // first scope the owner's roles do not grant (or, for a token-made token, that the parent lacks).
   Result<NewToken> CreateToken(const Authenticated& owner, const std::string& name,
-                               const std::vector<access::Action>& scopes, std::optional<std::chrono::hours> lifetime);
+                               const std::vector<access::Action>& scopes, std::optional<std::chrono::hours> lifetime,
+                               const std::string& request_id = {});
   Result<std::vector<ApiToken>> ListTokens(const std::string& user_id);
   // kNotFound if the token does not exist or is not the user's (no difference shown).
-  Result<void> RevokeToken(const std::string& user_id, const std::string& token_id);
+  Result<void> RevokeToken(const std::string& user_id, const std::string& token_id, const std::string& request_id = {});
 
   const AccountsOptions& options() const;
   TimePoint Now() const;

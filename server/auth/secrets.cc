@@ -8,14 +8,17 @@
 namespace highfence::auth {
 namespace {
 
+std::string Base64Url(const unsigned char* bytes, size_t n) {
+  std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
 std::string RandomBase64Url(size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());
-  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
+  return Base64Url(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
 }
 
 bool IsHex(std::string_view s) {
@@ -40,6 +43,15 @@ std::string RandomHex(size_t bytes) {
   sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
   out.resize(bytes * 2);
   return out;
+}
+
+std::string DeriveCsrfToken(std::string_view session_token) {
+  std::string input = "hf-csrf-v1";
+  input.push_back('\0');
+  input.append(session_token);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(input.data()), input.size());
+  return Base64Url(digest, sizeof digest);
 }
 
 std::string HashSecret(std::string_view value) {

@@ -19,6 +19,10 @@ struct Secret {
 
 Secret NewSecret();
 std::string HashSecret(std::string_view value);
+// The CSRF token of a session: base64url SHA-256 of a domain tag and the cookie value. Derived,
+// so no store keeps it; one-way, so it gives nothing towards the cookie (or its stored hash,
+// which hashes the value without the tag).
+std::string DeriveCsrfToken(std::string_view session_token);
 // n random bytes as lower-case hex (ids).
 std::string RandomHex(size_t bytes);
 // Constant time for equal lengths; false for different lengths or empty strings.

@@ -50,7 +50,8 @@ Result<auth::User> InMemoryAccountStore::FindUserById(std::string_view user_id) 
   return it->second;
 }
 
-Result<void> InMemoryAccountStore::SetPasswordHash(std::string_view user_id, const std::string& hash) {
+Result<void> InMemoryAccountStore::SetPasswordHash(std::string_view user_id, const std::string& hash,
+                                                   const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   auto it = users_.find(user_id);
   if (it == users_.end()) return NotFound(user_id);
@@ -58,7 +59,7 @@ Result<void> InMemoryAccountStore::SetPasswordHash(std::string_view user_id, con
   return Ok();
 }
 
-Result<void> InMemoryAccountStore::CreateSession(const auth::Session& session) {
+Result<void> InMemoryAccountStore::CreateSession(const auth::Session& session, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   sessions_[session.token_hash] = session;
   return Ok();
@@ -79,7 +80,7 @@ Result<void> InMemoryAccountStore::TouchSession(std::string_view token_hash, aut
   return Ok();
 }
 
-Result<void> InMemoryAccountStore::RevokeSession(std::string_view token_hash) {
+Result<void> InMemoryAccountStore::RevokeSession(std::string_view token_hash, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   auto it = sessions_.find(token_hash);
   if (it == sessions_.end()) return NotFound("session");
@@ -87,14 +88,14 @@ Result<void> InMemoryAccountStore::RevokeSession(std::string_view token_hash) {
   return Ok();
 }
 
-Result<void> InMemoryAccountStore::RevokeSessionsOf(std::string_view user_id) {
+Result<void> InMemoryAccountStore::RevokeSessionsOf(std::string_view user_id, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   for (auto& [h, s] : sessions_)
     if (s.user_id == user_id) s.revoked = true;
   return Ok();
 }
 
-Result<void> InMemoryAccountStore::CreateApiToken(const auth::ApiToken& token) {
+Result<void> InMemoryAccountStore::CreateApiToken(const auth::ApiToken& token, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   if (tokens_.count(token.id)) return MakeError(ErrorCode::kAlreadyExists, "tokens/" + token.id);
   tokens_[token.id] = token;
@@ -117,7 +118,7 @@ Result<std::vector<auth::ApiToken>> InMemoryAccountStore::ListApiTokens(std::str
   return out;
 }
 
-Result<void> InMemoryAccountStore::RevokeApiToken(std::string_view token_id) {
+Result<void> InMemoryAccountStore::RevokeApiToken(std::string_view token_id, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   auto it = tokens_.find(token_id);
   if (it == tokens_.end()) return NotFound("tokens/" + std::string(token_id));

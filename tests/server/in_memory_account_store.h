@@ -18,16 +18,16 @@ class InMemoryAccountStore final : public auth::AccountStore {
 
   Result<auth::User> FindUserByName(std::string_view username) override;
   Result<auth::User> FindUserById(std::string_view user_id) override;
-  Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash) override;
-  Result<void> CreateSession(const auth::Session& session) override;
+  Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash, const auth::WriteContext&) override;
+  Result<void> CreateSession(const auth::Session& session, const auth::WriteContext&) override;
   Result<auth::Session> FindSession(std::string_view token_hash) override;
   Result<void> TouchSession(std::string_view token_hash, auth::TimePoint at) override;
-  Result<void> RevokeSession(std::string_view token_hash) override;
-  Result<void> RevokeSessionsOf(std::string_view user_id) override;
-  Result<void> CreateApiToken(const auth::ApiToken& token) override;
+  Result<void> RevokeSession(std::string_view token_hash, const auth::WriteContext&) override;
+  Result<void> RevokeSessionsOf(std::string_view user_id, const auth::WriteContext&) override;
+  Result<void> CreateApiToken(const auth::ApiToken& token, const auth::WriteContext&) override;
   Result<auth::ApiToken> FindApiToken(std::string_view token_id) override;
   Result<std::vector<auth::ApiToken>> ListApiTokens(std::string_view user_id) override;
-  Result<void> RevokeApiToken(std::string_view token_id) override;
+  Result<void> RevokeApiToken(std::string_view token_id, const auth::WriteContext&) override;
   Result<void> TouchApiToken(std::string_view token_id, auth::TimePoint at) override;
 
   size_t session_count();
