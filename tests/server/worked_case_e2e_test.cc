@@ -29,7 +29,7 @@ using nlohmann::json;
 using testing::ApiServer;
 using testing::ApiSession;
 
-std::string DatabaseUrl(const testing::TempDir& dir) {
+std::string DatabaseUrl([[maybe_unused]] const testing::TempDir& dir) {
 #ifdef HF_SERVER_TEST_POSTGRES
   return testing::PostgresServer::Get().NewDatabase();
 #else
