@@ -18,6 +18,7 @@ backends=${3:-sqlite postgres}
 bin=$build/bench/server/server_bench
 [[ -x "$bin" ]] || { echo "run.sh: $bin not built (cmake --preset bench && cmake --build --preset bench --target server_bench)"; exit 2; }
 work=$(mktemp -d)
+chmod 755 "$work"  # the postgres user starts the PostgreSQL server in it
 pid=
 pgdir=
 cleanup() {

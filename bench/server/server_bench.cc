@@ -38,31 +38,34 @@ Result<std::pair<std::string, std::string>> Seed(storage::CaseStore& store, cons
     return c;
   };
   storage::Caller admin = as(access::Role::kAdministrator, "system");
-  auto jst = store.CreateInstitution(admin, {.name_ja = "科学技術振興機構", .name_en = "JST",
-                                             .kind = cases::InstitutionKind::kAgency});
+  auto jst = store.CreateInstitution(
+      admin, {.name_ja = "科学技術振興機構", .name_en = "JST", .kind = cases::InstitutionKind::kAgency});
   if (!jst) return jst.error();
   auto lead = store.CreateInstitution(admin, {.name_ja = "東北大学", .name_en = "Tohoku University"});
   if (!lead) return lead.error();
   storage::Caller officer = as(access::Role::kSecurityOfficer, lead->value.id);
-  cases::Programme k{.agency_id = jst->value.id, .name_ja = "経済安全保障重要技術育成プログラム", .name_en = "K Program",
+  cases::Programme k{.agency_id = jst->value.id,
+                     .name_ja = "経済安全保障重要技術育成プログラム",
+                     .name_en = "K Program",
                      .designated = true};
   for (int i = 1; i <= 3; ++i) k.designation_conditions.push_back({"condition " + std::to_string(i), true, "CSTI", ""});
   auto prog = store.CreateProgramme(as(access::Role::kProgrammeOfficer, jst->value.id), k);
   if (!prog) return prog.error();
-  auto partner = store.CreateOrganisation(
-      officer, {.names = {{"哈尔滨工业大学", cases::NameScript::kKanji},
-                          {"Harbin Institute of Technology", cases::NameScript::kLatin}},
-                .country = "CN"});
+  auto partner =
+      store.CreateOrganisation(officer, {.names = {{"哈尔滨工业大学", cases::NameScript::kKanji},
+                                                   {"Harbin Institute of Technology", cases::NameScript::kLatin}},
+                                         .country = "CN"});
   if (!partner) return partner.error();
   std::string last;
   for (int i = 0; i < n; ++i) {
     std::string no = std::to_string(10000000 + i);
-    auto a = store.CreatePerson(officer, {.names = {{"青葉 花子" + std::to_string(i), cases::NameScript::kKanji}},
-                                          .erad_id = no.substr(0, 8)});
+    auto a = store.CreatePerson(
+        officer, {.names = {{"青葉 花子" + std::to_string(i), cases::NameScript::kKanji}}, .erad_id = no.substr(0, 8)});
     if (!a) return a.error();
     auto b = store.CreatePerson(officer, {.names = {{"Ichiro Sato " + std::to_string(i), cases::NameScript::kLatin}}});
     if (!b) return b.error();
-    cases::Proposal p{.programme_id = prog->value.id, .title = "量子センシング " + std::to_string(i),
+    cases::Proposal p{.programme_id = prog->value.id,
+                      .title = "量子センシング " + std::to_string(i),
                       .lead_institution_id = lead->value.id,
                       .team = {{a->value.id, lead->value.id, cases::TeamRole::kPi},
                                {b->value.id, lead->value.id, cases::TeamRole::kCoPi}},
@@ -81,8 +84,12 @@ Result<std::pair<std::string, std::string>> Seed(storage::CaseStore& store, cons
     for (const model::ListSnapshot& snap : checker.snapshots())
       lc.snapshots.push_back({snap.list_id, snap.version_date, snap.content_hash});
     for (const checking::ListHit& h : checker.Check(lc.query, {.kind = names::Kind::kOrganisation}).hits)
-      lc.hits.push_back({{h.list_id, h.snapshot_version, h.snapshot_hash}, h.entry_id, h.primary_name,
-                         h.match.record_name, h.match.score, h.match.explanation});
+      lc.hits.push_back({{h.list_id, h.snapshot_version, h.snapshot_hash},
+                         h.entry_id,
+                         h.primary_name,
+                         h.match.record_name,
+                         h.match.score,
+                         h.match.explanation});
     s.lists = lc;
     if (auto att = store.AttachScreening(officer, c->value.id, s); !att) return att.error();
     last = c->value.id;
@@ -105,7 +112,9 @@ int main(int argc, char** argv) {
   std::unique_ptr<storage::CaseStore> store;
   std::unique_ptr<checking::EntityChecker> checker;
   if (argc > 1) {
-    auto opened = storage::Database::Open(argv[1], {});
+    storage::Options dbo;
+    dbo.pool_size = 32;  // the 64 workers share them
+    auto opened = storage::Database::Open(argv[1], dbo);
     if (!opened) return std::cerr << opened.error().ToString() << "\n", 1;
     db = std::move(*opened);
     if (auto m = db->Migrate(); !m) return std::cerr << m.error().ToString() << "\n", 1;

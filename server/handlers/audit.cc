@@ -33,20 +33,20 @@ json RecordJson(const storage::AuditRecord& r) {
 
 void AddAuditRoutes(Server& server, const ResourceServices& services) {
   CaseStore* store = services.cases;
-  server.AddRoute({"GET", "/v1/audit/verify", Audience::kAction, access::Action::kAuditRead, BodyKind::kNone,
-                   [store](Request&) -> ApiResult<Response> {
-                     if (!store) return NotConfigured("case store");
-                     auto report = storage::VerifyAudit(store->database());
-                     if (!report) return internal::StoreError(report.error());
-                     json out = {{"ok", report->ok},
-                                 {"records_checked", report->records_checked},
-                                 {"rows_checked", report->rows_checked},
-                                 {"first_broken_seq", report->first_broken_seq ? json(*report->first_broken_seq)
-                                                                               : json(nullptr)},
-                                 {"reason", report->reason},
-                                 {"problems", report->problems}};
-                     return Response::Json(200, Dump(out));
-                   }});
+  server.AddRoute(
+      {"GET", "/v1/audit/verify", Audience::kAction, access::Action::kAuditRead, BodyKind::kNone,
+       [store](Request&) -> ApiResult<Response> {
+         if (!store) return NotConfigured("case store");
+         auto report = storage::VerifyAudit(store->database());
+         if (!report) return internal::StoreError(report.error());
+         json out = {{"ok", report->ok},
+                     {"records_checked", report->records_checked},
+                     {"rows_checked", report->rows_checked},
+                     {"first_broken_seq", report->first_broken_seq ? json(*report->first_broken_seq) : json(nullptr)},
+                     {"reason", report->reason},
+                     {"problems", report->problems}};
+         return Response::Json(200, Dump(out));
+       }});
   server.AddRoute(
       {"GET", "/v1/audit/records", Audience::kAction, access::Action::kAuditRead, BodyKind::kNone,
        [store](Request& req) -> ApiResult<Response> {

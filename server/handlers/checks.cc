@@ -13,10 +13,10 @@
 namespace highfence::server::handlers {
 namespace {
 
-using nlohmann::json;
 using internal::OptionalNumber;
 using internal::OptionalString;
 using internal::RequiredString;
+using nlohmann::json;
 
 constexpr size_t kMaxNameChars = 500;
 
@@ -25,21 +25,22 @@ json HitJson(const checking::ListHit& h) {
   for (const std::string& c : h.countries) countries.push_back(c);
   json concerns = json::array();
   for (const model::Concern& c : h.concerns) concerns.push_back({{"code", c.code}, {"label", c.label}});
-  return {{"list_id", h.list_id},
-          {"list_title", h.list_title},
-          {"snapshot", {{"list_id", h.list_id}, {"version_date", h.snapshot_version}, {"content_hash", h.snapshot_hash}}},
-          {"entry_id", h.entry_id},
-          {"type", model::EntityTypeName(h.type)},
-          {"primary_name", h.primary_name},
-          {"matched_name", h.match.record_name},
-          {"score", h.match.score},
-          {"explanation", h.match.explanation},
-          {"against", h.match.against},
-          {"countries", countries},
-          {"concerns", concerns},
-          {"programme", h.programme},
-          {"source_address", h.source_address},
-          {"via", h.via}};
+  return {
+      {"list_id", h.list_id},
+      {"list_title", h.list_title},
+      {"snapshot", {{"list_id", h.list_id}, {"version_date", h.snapshot_version}, {"content_hash", h.snapshot_hash}}},
+      {"entry_id", h.entry_id},
+      {"type", model::EntityTypeName(h.type)},
+      {"primary_name", h.primary_name},
+      {"matched_name", h.match.record_name},
+      {"score", h.match.score},
+      {"explanation", h.match.explanation},
+      {"against", h.match.against},
+      {"countries", countries},
+      {"concerns", concerns},
+      {"programme", h.programme},
+      {"source_address", h.source_address},
+      {"via", h.via}};
 }
 
 json SnapshotRefs(const checking::EntityChecker& c) {
@@ -59,8 +60,8 @@ ApiResult<CheckQuery> DecodeQuery(const json& obj, const std::string& prefix) {
   if (!obj.is_object()) return ApiError::Unprocessable(prefix.substr(0, prefix.size() - 1), "must be an object");
   const bool top = prefix.empty();  // a single check also carries the tuning fields
   for (const auto& [key, value] : obj.items()) {
-    bool known = key == "name" || key == "kind" || key == "country" ||
-                 (top && (key == "threshold" || key == "max_results"));
+    bool known =
+        key == "name" || key == "kind" || key == "country" || (top && (key == "threshold" || key == "max_results"));
     if (!known) return ApiError::Unprocessable(prefix + key, "unknown field");
   }
   CheckQuery q;
@@ -87,7 +88,8 @@ ApiResult<CheckQuery> DecodeQuery(const json& obj, const std::string& prefix) {
   if (!country) return ApiError::Unprocessable(prefix + "country", country.error().message);
   if (*country) {
     const std::string& c = **country;
-    if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) || !std::isupper(static_cast<unsigned char>(c[1])))
+    if (c.size() != 2 || !std::isupper(static_cast<unsigned char>(c[0])) ||
+        !std::isupper(static_cast<unsigned char>(c[1])))
       return ApiError::Unprocessable(prefix + "country", "must be an ISO 3166-1 alpha-2 code such as \"CN\"");
     q.options.country = c;
   }

@@ -16,7 +16,8 @@ ApiResult<int> SeqParam(const Request& req, const char* name) {
   if (!v) return ApiError::Field(ErrorCode::kInvalidArgument, name, std::string("required: the version number (seq)"));
   int n = 0;
   for (char c : *v) {
-    if (c < '0' || c > '9' || n > 1000000) return ApiError::Field(ErrorCode::kInvalidArgument, name, "\"" + *v + "\" is not a version number");
+    if (c < '0' || c > '9' || n > 1000000)
+      return ApiError::Field(ErrorCode::kInvalidArgument, name, "\"" + *v + "\" is not a version number");
     n = n * 10 + (c - '0');
   }
   if (v->empty() || n < 1) return ApiError::Field(ErrorCode::kInvalidArgument, name, "must be 1 or more");
@@ -76,25 +77,24 @@ void AddDisclosureRoutes(Server& server, const ResourceServices& services) {
                      if (me.empty()) return NoPersonRecord();
                      return History(store, req, me, A::kDisclosureReadOwn);
                    }});
-  server.AddRoute({"GET", "/v1/people/{id}/disclosures/diff", Audience::kAction, A::kDisclosureRead, BodyKind::kNone,
-                   [store](Request& req) -> ApiResult<Response> {
-                     for (const auto& [name, value] : req.query_params())
-                       if (name != "from" && name != "to")
-                         return ApiError::Field(ErrorCode::kInvalidArgument, name,
-                                                "unknown query parameter (known: from, to)");
-                     auto from = SeqParam(req, "from");
-                     if (!from) return from.error();
-                     auto to = SeqParam(req, "to");
-                     if (!to) return to.error();
-                     if (!store) return NotConfigured("case store");
-                     const std::string& id = req.PathParam("id");
-                     auto person = LoadPerson(*store, req, id, A::kDisclosureRead);
-                     if (!person) return person.error();
-                     auto diff =
-                         store->DiffDisclosures(internal::VisibilityOf(req.identity().principal), id, *from, *to);
-                     if (!diff) return internal::StoreError(diff.error());
-                     return Response::Json(200, cases::ToJson(*diff));
-                   }});
+  server.AddRoute(
+      {"GET", "/v1/people/{id}/disclosures/diff", Audience::kAction, A::kDisclosureRead, BodyKind::kNone,
+       [store](Request& req) -> ApiResult<Response> {
+         for (const auto& [name, value] : req.query_params())
+           if (name != "from" && name != "to")
+             return ApiError::Field(ErrorCode::kInvalidArgument, name, "unknown query parameter (known: from, to)");
+         auto from = SeqParam(req, "from");
+         if (!from) return from.error();
+         auto to = SeqParam(req, "to");
+         if (!to) return to.error();
+         if (!store) return NotConfigured("case store");
+         const std::string& id = req.PathParam("id");
+         auto person = LoadPerson(*store, req, id, A::kDisclosureRead);
+         if (!person) return person.error();
+         auto diff = store->DiffDisclosures(internal::VisibilityOf(req.identity().principal), id, *from, *to);
+         if (!diff) return internal::StoreError(diff.error());
+         return Response::Json(200, cases::ToJson(*diff));
+       }});
 
   // ⑫ ⑬: the store itself refuses every role but export control and audits every read.
   server.AddRoute({"GET", "/v1/people/{id}/restricted-disclosures", Audience::kAction, A::kRestrictedRead,

@@ -16,16 +16,16 @@ using storage::CaseStore;
 json ErrorsJson(const std::vector<cases::ImportError>& errors) {
   json out = json::array();
   for (const cases::ImportError& e : errors)
-    out.push_back({{"file", e.file}, {"row", e.line}, {"column", e.column}, {"message", e.message},
-                   {"text", e.ToString()}});
+    out.push_back(
+        {{"file", e.file}, {"row", e.line}, {"column", e.column}, {"message", e.message}, {"text", e.ToString()}});
   return out;
 }
 
 ApiError ImportRefused(const std::vector<cases::ImportError>& errors) {
-  ApiError e = ApiError::Unprocessable("file", errors.front().ToString() +
-                                                   (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) +
-                                                                            " more; nothing was written)"
-                                                                      : " (nothing was written)"));
+  ApiError e = ApiError::Unprocessable(
+      "file", errors.front().ToString() +
+                  (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more; nothing was written)"
+                                     : " (nothing was written)"));
   return e;
 }
 
@@ -82,68 +82,69 @@ void AddImportRoutes(Server& server, const ResourceServices& services, const Res
          if (!errors.empty() && !*partial && outcome->written == 0) return ImportRefused(errors);
          json stored = json::array();
          for (const auto& s : outcome->stored) stored.push_back(internal::StoredJson(s));
-         json out = {{"file", upload->filename}, {"rows_read", parsed->rows_read},   {"drafts", outcome->drafts},
-                     {"written", outcome->written}, {"errors", ErrorsJson(errors)}, {"stored", stored}};
+         json out = {{"file", upload->filename},    {"rows_read", parsed->rows_read}, {"drafts", outcome->drafts},
+                     {"written", outcome->written}, {"errors", ErrorsJson(errors)},   {"stored", stored}};
          return Response::Json(errors.empty() ? 201 : 200, Dump(out));
        }});
 
-  server.AddRoute(
-      {"POST", "/v1/cases/{id}/team/imports", Audience::kAction, access::Action::kImportRun, BodyKind::kUpload,
-       [store, max_bytes](Request& req) -> ApiResult<Response> {
-         if (auto q = NoQuery(req); !q) return q.error();
-         auto upload = internal::SingleUpload(req, "file", max_bytes);
-         if (!upload) return upload.error();
-         auto partial = PartialField(req);
-         if (!partial) return partial.error();
-         if (!store) return NotConfigured("case store");
-         storage::Visibility visible = internal::VisibilityOf(req.identity().principal);
-         auto view = store->GetCase(visible, req.PathParam("id"));
-         if (!view) return internal::StoreError(view.error());
-         if (auto a = internal::Authorize(req, access::Action::kCaseWrite, internal::CaseScope(*view)); !a)
-           return a.error();
-         auto parsed = cases::ParseTeamImport(upload->content, upload->filename);
-         if (!parsed) return internal::StoreError(parsed.error());
-         std::vector<cases::ImportError> errors = parsed->errors;
-         // Resolve every row before writing any: by person id, else by e-Rad 研究者番号.
-         std::vector<cases::TeamMember> members;
-         std::vector<int> lines;
-         for (const cases::TeamMemberDraft& d : parsed->members) {
-           if (!d.proposal_id.empty() && d.proposal_id != view->proposal.value.id) {
-             errors.push_back({upload->filename, d.line, "proposal_id",
-                               d.proposal_id + " is not this case's proposal " + view->proposal.value.id});
-             continue;
-           }
-           Result<storage::Stored<cases::Person>> person = MakeError(ErrorCode::kNotFound, "");
-           if (!d.person_id.empty())
-             person = store->GetPerson(visible, d.person_id);
-           else if (!d.erad_id.empty())
-             person = store->FindPersonByEradId(visible, d.erad_id);
-           if (!person) {
-             errors.push_back({upload->filename, d.line, d.person_id.empty() ? "erad_id" : "person_id",
-                               "no person on record with " +
-                                   (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
-                                   "; add the person first (POST /v1/people)"});
-             continue;
-           }
-           members.push_back({person->value.id, d.institution, d.role});
-           lines.push_back(d.line);
-         }
-         if (!errors.empty() && !*partial) return ImportRefused(errors);
-         int written = 0;
-         for (size_t i = 0; i < members.size(); ++i) {
-           auto added = store->AddTeamMember(internal::CallerOf(req), view->kase.value.id, members[i]);
-           if (added) {
-             ++written;
-           } else if (added.error().code == ErrorCode::kAlreadyExists) {
-             continue;  // already on the team: importing the same file twice changes nothing
-           } else {
-             errors.push_back({upload->filename, lines[i], "", added.error().message});
-           }
-         }
-         json out = {{"file", upload->filename}, {"rows_read", parsed->rows_read}, {"written", written},
-                     {"errors", ErrorsJson(errors)}};
-         return Response::Json(errors.empty() ? 201 : 200, Dump(out));
-       }});
+  server.AddRoute({"POST", "/v1/cases/{id}/team/imports", Audience::kAction, access::Action::kImportRun,
+                   BodyKind::kUpload, [store, max_bytes](Request& req) -> ApiResult<Response> {
+                     if (auto q = NoQuery(req); !q) return q.error();
+                     auto upload = internal::SingleUpload(req, "file", max_bytes);
+                     if (!upload) return upload.error();
+                     auto partial = PartialField(req);
+                     if (!partial) return partial.error();
+                     if (!store) return NotConfigured("case store");
+                     storage::Visibility visible = internal::VisibilityOf(req.identity().principal);
+                     auto view = store->GetCase(visible, req.PathParam("id"));
+                     if (!view) return internal::StoreError(view.error());
+                     if (auto a = internal::Authorize(req, access::Action::kCaseWrite, internal::CaseScope(*view)); !a)
+                       return a.error();
+                     auto parsed = cases::ParseTeamImport(upload->content, upload->filename);
+                     if (!parsed) return internal::StoreError(parsed.error());
+                     std::vector<cases::ImportError> errors = parsed->errors;
+                     // Resolve every row before writing any: by person id, else by e-Rad 研究者番号.
+                     std::vector<cases::TeamMember> members;
+                     std::vector<int> lines;
+                     for (const cases::TeamMemberDraft& d : parsed->members) {
+                       if (!d.proposal_id.empty() && d.proposal_id != view->proposal.value.id) {
+                         errors.push_back({upload->filename, d.line, "proposal_id",
+                                           d.proposal_id + " is not this case's proposal " + view->proposal.value.id});
+                         continue;
+                       }
+                       Result<storage::Stored<cases::Person>> person = MakeError(ErrorCode::kNotFound, "");
+                       if (!d.person_id.empty())
+                         person = store->GetPerson(visible, d.person_id);
+                       else if (!d.erad_id.empty())
+                         person = store->FindPersonByEradId(visible, d.erad_id);
+                       if (!person) {
+                         errors.push_back({upload->filename, d.line, d.person_id.empty() ? "erad_id" : "person_id",
+                                           "no person on record with " +
+                                               (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
+                                               "; add the person first (POST /v1/people)"});
+                         continue;
+                       }
+                       members.push_back({person->value.id, d.institution, d.role});
+                       lines.push_back(d.line);
+                     }
+                     if (!errors.empty() && !*partial) return ImportRefused(errors);
+                     int written = 0;
+                     for (size_t i = 0; i < members.size(); ++i) {
+                       auto added = store->AddTeamMember(internal::CallerOf(req), view->kase.value.id, members[i]);
+                       if (added) {
+                         ++written;
+                       } else if (added.error().code == ErrorCode::kAlreadyExists) {
+                         continue;  // already on the team: importing the same file twice changes nothing
+                       } else {
+                         errors.push_back({upload->filename, lines[i], "", added.error().message});
+                       }
+                     }
+                     json out = {{"file", upload->filename},
+                                 {"rows_read", parsed->rows_read},
+                                 {"written", written},
+                                 {"errors", ErrorsJson(errors)}};
+                     return Response::Json(errors.empty() ? 201 : 200, Dump(out));
+                   }});
 }
 
 }  // namespace highfence::server::handlers

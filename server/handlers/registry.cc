@@ -44,7 +44,7 @@ void AddRegister(Server& server, CaseStore* store, Register<T> r) {
                      if (filter) lo.limit = 0, lo.offset = 0;  // own records only: filter, then page here
                      auto got = ((*store).*r.list)(ReadVisibility(r, req), lo);
                      if (!got) return internal::StoreError(got.error());
-                     json items = json::array();
+                     std::vector<std::string> items;
                      int64_t total = got->total;
                      if (filter) {
                        std::vector<const storage::Stored<T>*> mine;
@@ -52,52 +52,51 @@ void AddRegister(Server& server, CaseStore* store, Register<T> r) {
                          if (access::Authorize(p, r.read, r.scope(p, s.value)).allowed()) mine.push_back(&s);
                        total = static_cast<int64_t>(mine.size());
                        for (int64_t i = page->offset; i < total && i < page->offset + page->limit; ++i)
-                         items.push_back(internal::StoredJson(*mine[i]));
+                         items.push_back(internal::StoredText(*mine[i]));
                      } else {
-                       for (const auto& s : got->items) items.push_back(internal::StoredJson(s));
+                       for (const auto& s : got->items) items.push_back(internal::StoredText(s));
                      }
-                     return Response::Json(200, Dump(internal::PageJson(std::move(items), total, *page)));
+                     return Response::Json(200, internal::PageText(items, total, *page));
                    }});
-  server.AddRoute({"POST", r.collection, Audience::kAction, r.write, BodyKind::kJson,
-                   [store, r](Request& req) -> ApiResult<Response> {
-                     auto value = internal::DecodeBody<T>(req);
-                     if (!value) return value.error();
-                     if (!store) return NotConfigured("case store");
-                     auto made = ((*store).*r.create)(internal::CallerOf(req), std::move(*value));
-                     if (!made) return internal::StoreError(made.error());
-                     return internal::StoredResponse(201, *made).Header("Location",
-                                                                        r.collection + "/" + made->value.id);
-                   }});
-  server.AddRoute({"GET", one, Audience::kAction, r.read, BodyKind::kNone,
-                   [store, r](Request& req) -> ApiResult<Response> {
-                     if (!store) return NotConfigured("case store");
-                     auto got = ((*store).*r.get)(ReadVisibility(r, req), req.PathParam("id"));
-                     if (!got) return internal::StoreError(got.error());
-                     if (!r.readable_by_all)
-                       if (auto a = internal::Authorize(req, r.read, r.scope(req.identity().principal, got->value)); !a)
-                         return a.error();
-                     return internal::StoredResponse(200, *got);
-                   }});
-  server.AddRoute({"PUT", one, Audience::kAction, r.write, BodyKind::kJson,
-                   [store, r](Request& req) -> ApiResult<Response> {
-                     auto version = RequireIfMatch(req);
-                     if (!version) return version.error();
-                     auto value = internal::DecodeBody<T>(req);
-                     if (!value) return value.error();
-                     const std::string& id = req.PathParam("id");
-                     if (!value->id.empty() && value->id != id)
-                       return ApiError::Unprocessable("id", "\"" + value->id + "\" differs from the path's " + id);
-                     value->id = id;
-                     if (!store) return NotConfigured("case store");
-                     auto current = ((*store).*r.get)(internal::VisibilityOf(req.identity().principal), id);
-                     if (!current) return internal::StoreError(current.error());
-                     if (auto a = internal::Authorize(req, r.write, r.scope(req.identity().principal, current->value));
-                         !a)
-                       return a.error();
-                     auto saved = ((*store).*r.update)(internal::CallerOf(req), *value, *version);
-                     if (!saved) return internal::StoreError(saved.error());
-                     return internal::StoredResponse(200, *saved);
-                   }});
+  server.AddRoute(
+      {"POST", r.collection, Audience::kAction, r.write, BodyKind::kJson,
+       [store, r](Request& req) -> ApiResult<Response> {
+         auto value = internal::DecodeBody<T>(req);
+         if (!value) return value.error();
+         if (!store) return NotConfigured("case store");
+         auto made = ((*store).*r.create)(internal::CallerOf(req), std::move(*value));
+         if (!made) return internal::StoreError(made.error());
+         return internal::StoredResponse(201, *made).Header("Location", r.collection + "/" + made->value.id);
+       }});
+  server.AddRoute(
+      {"GET", one, Audience::kAction, r.read, BodyKind::kNone, [store, r](Request& req) -> ApiResult<Response> {
+         if (!store) return NotConfigured("case store");
+         auto got = ((*store).*r.get)(ReadVisibility(r, req), req.PathParam("id"));
+         if (!got) return internal::StoreError(got.error());
+         if (!r.readable_by_all)
+           if (auto a = internal::Authorize(req, r.read, r.scope(req.identity().principal, got->value)); !a)
+             return a.error();
+         return internal::StoredResponse(200, *got);
+       }});
+  server.AddRoute(
+      {"PUT", one, Audience::kAction, r.write, BodyKind::kJson, [store, r](Request& req) -> ApiResult<Response> {
+         auto version = RequireIfMatch(req);
+         if (!version) return version.error();
+         auto value = internal::DecodeBody<T>(req);
+         if (!value) return value.error();
+         const std::string& id = req.PathParam("id");
+         if (!value->id.empty() && value->id != id)
+           return ApiError::Unprocessable("id", "\"" + value->id + "\" differs from the path's " + id);
+         value->id = id;
+         if (!store) return NotConfigured("case store");
+         auto current = ((*store).*r.get)(internal::VisibilityOf(req.identity().principal), id);
+         if (!current) return internal::StoreError(current.error());
+         if (auto a = internal::Authorize(req, r.write, r.scope(req.identity().principal, current->value)); !a)
+           return a.error();
+         auto saved = ((*store).*r.update)(internal::CallerOf(req), *value, *version);
+         if (!saved) return internal::StoreError(saved.error());
+         return internal::StoredResponse(200, *saved);
+       }});
 }
 
 access::ResourceScope InstitutionScope(const access::Principal&, const cases::Institution& i) {
@@ -136,8 +135,8 @@ void AddRegisterRoutes(Server& server, const ResourceServices& services) {
        PagingSpec{.sorts = {"created_at", "updated_at"}, .filters = {"designated"}}, ProgrammeScope, true});
   AddRegister<cases::Organisation>(
       server, store,
-      {"/v1/organisations", A::kCaseRead, A::kCaseWrite, &CaseStore::CreateOrganisation,
-       &CaseStore::UpdateOrganisation, &CaseStore::GetOrganisation, &CaseStore::ListOrganisations,
+      {"/v1/organisations", A::kCaseRead, A::kCaseWrite, &CaseStore::CreateOrganisation, &CaseStore::UpdateOrganisation,
+       &CaseStore::GetOrganisation, &CaseStore::ListOrganisations,
        PagingSpec{.sorts = {"created_at", "updated_at"}, .filters = {"ror_id"}}, OrganisationScope});
   AddRegister<cases::Person>(
       server, store,

@@ -40,8 +40,12 @@ cases::ListCheck CheckNames(const checking::EntityChecker& checker, const storag
   for (const cases::Name& name : subject.names) {
     if (check.query.empty()) check.query = name.text;
     for (const checking::ListHit& h : checker.Check(name.text, o).hits) {
-      cases::ListHitRef ref{{h.list_id, h.snapshot_version, h.snapshot_hash}, h.entry_id, h.primary_name,
-                            h.match.record_name, h.match.score, h.match.explanation};
+      cases::ListHitRef ref{{h.list_id, h.snapshot_version, h.snapshot_hash},
+                            h.entry_id,
+                            h.primary_name,
+                            h.match.record_name,
+                            h.match.score,
+                            h.match.explanation};
       auto key = std::make_pair(h.list_id, h.entry_id);
       auto it = best.find(key);
       if (it == best.end() || it->second.score < ref.score) best[key] = std::move(ref);

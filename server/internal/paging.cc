@@ -56,8 +56,9 @@ ApiResult<PageRequest> ParsePaging(const Request& req, const PagingSpec& spec) {
       if (!Contains(spec.sorts, field)) {
         std::string known;
         for (std::string_view s : spec.sorts) known += (known.empty() ? "" : ", ") + std::string(s);
-        return ApiError::Field(ErrorCode::kInvalidArgument, "sort",
-                               "cannot sort on \"" + std::string(field) + "\" (known: " + known + "; prefix - for descending)");
+        return ApiError::Field(
+            ErrorCode::kInvalidArgument, "sort",
+            "cannot sort on \"" + std::string(field) + "\" (known: " + known + "; prefix - for descending)");
       }
       out.sort = std::string(field);
       out.descending = desc;

@@ -90,6 +90,19 @@ access::ResourceScope ProposalScope(const access::Principal& principal, const ca
   return s;
 }
 
+std::string PageText(const std::vector<std::string>& items, int64_t total, const PageRequest& page) {
+  std::string out = "{\"items\":[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += items[i];
+  }
+  int64_t next = page.offset + page.limit;
+  out += "],\"total\":" + std::to_string(total) + ",\"limit\":" + std::to_string(page.limit) +
+         ",\"offset\":" + std::to_string(page.offset) +
+         ",\"next_offset\":" + (next < total ? std::to_string(next) : std::string("null")) + "}";
+  return out;
+}
+
 ApiResult<std::string> StringField(const nlohmann::json& obj, std::string_view field) {
   return RequiredString(obj, field, 2000);
 }

@@ -34,7 +34,8 @@ ApiResult<std::string> CheckFileName(std::string_view name) {
   if (name.empty()) return bad("empty");
   if (name.size() > 255) return bad("longer than 255 bytes");
   if (!ValidUtf8(name)) return bad("not valid UTF-8");
-  if (name == "." || name == ".." || name.rfind("..", 0) == 0) return bad("\"" + std::string(name) + "\" is a path, not a name");
+  if (name == "." || name == ".." || name.rfind("..", 0) == 0)
+    return bad("\"" + std::string(name) + "\" is a path, not a name");
   for (char c : name) {
     auto u = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\') return bad("contains a path separator; send the file name only");
@@ -53,7 +54,8 @@ ApiResult<Upload> SingleUpload(const Request& req, std::string_view field, size_
   for (FormFile& f : req.form_files()) {
     if (f.field != field) continue;
     if (++found > 1)
-      return ApiError::Field(ErrorCode::kInvalidArgument, std::string(field), "more than one file; send one per request");
+      return ApiError::Field(ErrorCode::kInvalidArgument, std::string(field),
+                             "more than one file; send one per request");
     out.filename = std::move(f.filename);
     out.content_type = std::move(f.content_type);
     out.content = std::move(f.content);

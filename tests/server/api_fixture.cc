@@ -58,8 +58,7 @@ const screening::Screener* SharedScreener() {
   return screener.get();
 }
 
-ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions options,
-                     server::Options o) {
+ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions options, server::Options o) {
   auth::PasswordOptions cheap;
   cheap.opslimit = 1;
   cheap.memlimit = 8 << 10;

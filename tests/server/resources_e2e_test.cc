@@ -159,7 +159,7 @@ TEST_F(ResourcesTest, SnapshotsPageSortAndFilter) {
   struct Bad {
     std::string query;
     std::string field;
-  } bad[] = {{"limit=0", "limit"},     {"limit=501", "limit"}, {"offset=-1", "offset"}, {"limit=ten", "limit"},
+  } bad[] = {{"limit=0", "limit"},    {"limit=501", "limit"},   {"offset=-1", "offset"},     {"limit=ten", "limit"},
              {"sort=entrys", "sort"}, {"lsit_id=x", "lsit_id"}, {"limit=1&limit=2", "limit"}};
   for (const Bad& b : bad) {
     auto r = c.Get("/v1/lists/snapshots?" + b.query, officer_->headers());
@@ -196,8 +196,8 @@ TEST_F(ResourcesTest, UploadedJapanesePdfIsScreenedWithPagesAndPassages) {
 
 TEST_F(ResourcesTest, UploadedDocxIsScreened) {
   std::string docx = testing::ReadFileOrFail(testing::RepoPath("data/examples/proposals/hypersonic_en.docx"));
-  auto res = Upload("hypersonic.docx", docx,
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", *officer_);
+  auto res = Upload("hypersonic.docx", docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    *officer_);
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_EQ(json::parse(res->body)["format"], "docx");

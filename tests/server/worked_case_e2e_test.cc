@@ -152,21 +152,24 @@ class WorkedCaseTest : public ::testing::Test {
     return r.etag;
   }
   json Advance(const std::string& transition, const std::string& user = "officer_sato") {
-    return Expect(200, "POST", "/v1/cases/" + case_ + "/transitions", user, {{"transition", transition}},
-                  CaseETag());
+    return Expect(200, "POST", "/v1/cases/" + case_ + "/transitions", user, {{"transition", transition}}, CaseETag());
   }
 
   // Institutions, programme, partner, people, proposal (shortlisted), case.
   void SetUpCase() {
-    cases::Institution jst{.name_ja = "科学技術振興機構", .name_en = "Japan Science and Technology Agency",
+    cases::Institution jst{.name_ja = "科学技術振興機構",
+                           .name_en = "Japan Science and Technology Agency",
                            .kind = cases::InstitutionKind::kAgency};
     agency_ = Expect(201, "POST", "/v1/institutions", "admin", json::parse(cases::ToJson(jst)))["id"];
-    cases::Institution tohoku{.name_ja = "東北大学", .name_en = "Tohoku University",
-                              .kind = cases::InstitutionKind::kUniversity, .ror_id = "https://ror.org/01dq60k83"};
+    cases::Institution tohoku{.name_ja = "東北大学",
+                              .name_en = "Tohoku University",
+                              .kind = cases::InstitutionKind::kUniversity,
+                              .ror_id = "https://ror.org/01dq60k83"};
     lead_ = Expect(201, "POST", "/v1/institutions", "admin", json::parse(cases::ToJson(tohoku)))["id"];
     AddTenantUsers();
 
-    cases::Programme k{.agency_id = agency_, .name_ja = "経済安全保障重要技術育成プログラム",
+    cases::Programme k{.agency_id = agency_,
+                       .name_ja = "経済安全保障重要技術育成プログラム",
                        .name_en = "Key and Advanced Technology R&D through Cross Community Collaboration Program",
                        .designated = true};
     for (const char* c : {"重要技術の研究開発であること", "機微な技術情報を扱うこと", "国際共同研究を含み得ること"})
@@ -257,7 +260,8 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
   for (const json& h : partner_check["lists"]["hits"]) meti = meti || h["snapshot"]["list_id"] == "jp_meti_eul";
   EXPECT_TRUE(meti) << partner_check.dump();
   for (const std::string& p : {aoba_, sato_})
-    Expect(201, "POST", "/v1/cases/" + case_ + "/checks", "officer_sato", {{"subject", {{"kind", "person"}, {"id", p}}}});
+    Expect(201, "POST", "/v1/cases/" + case_ + "/checks", "officer_sato",
+           {{"subject", {{"kind", "person"}, {"id", p}}}});
   Advance("complete_identification");
 
   // ② evaluations; Sato's due diligence is partly unobtainable, and says why.
@@ -295,29 +299,37 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
     const char* description;
     std::vector<std::string> binds;
   } measures[] = {
-      {"data_access", {workflow::SubjectKind::kInstitution, partner_},
-       "未発表の計測データと航法アルゴリズムへのアクセスを東北大学の研究室メンバーに限定する", {aoba_, sato_}},
-      {"prepublication_review", {workflow::SubjectKind::kInstitution, partner_},
-       "共同研究先との共著論文は投稿前に安全保障輸出管理の確認を受ける", {aoba_}},
-      {"reassessment_on_change", {workflow::SubjectKind::kPerson, sato_},
-       "兼業・外部資金に変更があれば届け出て再評価する", {sato_}},
+      {"data_access",
+       {workflow::SubjectKind::kInstitution, partner_},
+       "未発表の計測データと航法アルゴリズムへのアクセスを東北大学の研究室メンバーに限定する",
+       {aoba_, sato_}},
+      {"prepublication_review",
+       {workflow::SubjectKind::kInstitution, partner_},
+       "共同研究先との共著論文は投稿前に安全保障輸出管理の確認を受ける",
+       {aoba_}},
+      {"reassessment_on_change",
+       {workflow::SubjectKind::kPerson, sato_},
+       "兼業・外部資金に変更があれば届け出て再評価する",
+       {sato_}},
   };
   for (const M& m : measures) {
-    workflow::Measure measure{.catalogue_id = m.kind, .subject = m.subject, .description = m.description,
-                              .owner = "user_officer_sato",
-                              .due_date = workflow::Date{std::chrono::year{2027}, std::chrono::month{3},
-                                                         std::chrono::day{31}},
-                              .binds = m.binds};
-    json made = Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato",
-                       json::parse(workflow::ToJson(measure)));
+    workflow::Measure measure{
+        .catalogue_id = m.kind,
+        .subject = m.subject,
+        .description = m.description,
+        .owner = "user_officer_sato",
+        .due_date = workflow::Date{std::chrono::year{2027}, std::chrono::month{3}, std::chrono::day{31}},
+        .binds = m.binds};
+    json made =
+        Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato", json::parse(workflow::ToJson(measure)));
     std::string id = made["id"], etag = last_etag_;
     for (const std::string& person : m.binds) {
       Expect(200, "POST", "/v1/measures/" + id + "/consents", "officer_sato", {{"person_id", person}}, etag);
       etag = last_etag_;
     }
     // A second officer's write with the version read before the consents: 409, nothing lost.
-    Reply stale = Send("POST", "/v1/measures/" + id + "/feasibility", "officer_sato",
-                       {{"note", "古い版への書き込み"}}, made.contains("version") ? "\"1\"" : "");
+    Reply stale = Send("POST", "/v1/measures/" + id + "/feasibility", "officer_sato", {{"note", "古い版への書き込み"}},
+                       made.contains("version") ? "\"1\"" : "");
     EXPECT_EQ(stale.status, 409) << stale.raw;
     Expect(200, "POST", "/v1/measures/" + id + "/feasibility", "officer_sato",
            {{"note", "情報基盤センターが実施可能と確認"}}, etag);
@@ -337,8 +349,8 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
          {{"vote", "conditions"}, {"text", "データアクセス制限の実施を条件とする"}}, compliance_etag);
   Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
          {{"vote", "conditions"}, {"text", "投稿前確認の記録を年次報告に含めること"}}, academic_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
-         {{"vote", "approve"}}, last_etag_);
+  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori", {{"vote", "approve"}},
+         last_etag_);
   workflow::Decision decision{.outcome = workflow::Outcome::kProceedWithConditions,
                               .conditions = {"データアクセス制限（措置1）の実施", "共著論文の投稿前確認（措置2）"}};
   Expect(201, "POST", "/v1/cases/" + case_ + "/decisions", "officer_sato", json::parse(workflow::ToJson(decision)));
@@ -359,16 +371,16 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
   // Another institution's officer: every id of this case is 404.
   EXPECT_EQ(Send("GET", "/v1/cases/" + case_, "kyoto_officer").status, 404);
   EXPECT_EQ(Send("GET", "/v1/people/" + aoba_, "kyoto_officer").status, 404);
-  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/transitions", "kyoto_officer", {{"transition", "close"}}, "\"1\"")
-                .status,
-            404);
+  EXPECT_EQ(
+      Send("POST", "/v1/cases/" + case_ + "/transitions", "kyoto_officer", {{"transition", "close"}}, "\"1\"").status,
+      404);
 
   // The auditor: the chain verifies, and the case's history names the acting users and requests.
   json verify = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
   EXPECT_TRUE(verify["ok"].get<bool>()) << verify.dump();
   EXPECT_GT(verify["records_checked"].get<int>(), 40);
-  json records = Expect(200, "GET", "/v1/audit/records?object_kind=cases&object_id=" + case_ + "&limit=100",
-                        "auditor_abe");
+  json records =
+      Expect(200, "GET", "/v1/audit/records?object_kind=cases&object_id=" + case_ + "&limit=100", "auditor_abe");
   ASSERT_GE(records["total"].get<int>(), 8);
   EXPECT_EQ(records["items"][0]["actor"], "user_officer_sato");
   EXPECT_FALSE(records["items"][0]["request_id"].is_null());
@@ -384,8 +396,9 @@ TEST_F(WorkedCaseTest, RestrictedItemsAreForExportControlOnlyAndEveryReadIsAudit
   EXPECT_EQ(api_->ErrorField(no_reason.raw), "reason");
   auto before = storage::AuditHistory(*db_, "people", aoba_);
   ASSERT_TRUE(before);
-  Reply read = Send("GET", "/v1/people/" + aoba_ + "/restricted-disclosures?reason=" +
-                               httplib::detail::encode_query_param("該非判定のため（案件 " + case_ + "）"),
+  Reply read = Send("GET",
+                    "/v1/people/" + aoba_ + "/restricted-disclosures?reason=" +
+                        httplib::detail::encode_query_param("該非判定のため（案件 " + case_ + "）"),
                     "export_suzuki");
   EXPECT_EQ(read.status, 200) << read.raw;
 }
@@ -436,10 +449,10 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
     json page = Expect(200, "GET", q, "officer_sato");
     EXPECT_EQ(page["total"], 0) << q;
   }
-  EXPECT_EQ(Send("GET", "/v1/cases?sort=" + httplib::detail::encode_query_param("state; DROP TABLE cases"),
-                 "officer_sato")
-                .status,
-            400);
+  EXPECT_EQ(
+      Send("GET", "/v1/cases?sort=" + httplib::detail::encode_query_param("state; DROP TABLE cases"), "officer_sato")
+          .status,
+      400);
 
   // Path traversal in an import's file name, a ZIP bomb as the proposal, a stale If-Match.
   std::string csv = testing::ReadFileOrFail(testing::RepoPath("data/examples/case/disclosures.csv"));
@@ -458,8 +471,8 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
   Reply stale = Send("POST", "/v1/cases/" + case_ + "/transitions", "officer_sato",
                      {{"transition", "start_identification"}}, "\"99\"");
   EXPECT_EQ(stale.status, 409) << stale.raw;
-  Reply no_match = Send("POST", "/v1/cases/" + case_ + "/transitions", "officer_sato",
-                        {{"transition", "start_identification"}});
+  Reply no_match =
+      Send("POST", "/v1/cases/" + case_ + "/transitions", "officer_sato", {{"transition", "start_identification"}});
   EXPECT_EQ(no_match.status, 428) << no_match.raw;
   Reply illegal = Send("POST", "/v1/cases/" + case_ + "/transitions", "officer_sato",
                        {{"transition", "complete_evaluation"}}, CaseETag());
@@ -476,10 +489,13 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
 TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
   SetUpCase();
   Advance("start_identification");
-  workflow::Measure m{.catalogue_id = "training", .subject = {workflow::SubjectKind::kPerson, aoba_},
-                      .description = "研究セキュリティ研修を受講する", .owner = "user_officer_sato", .binds = {aoba_}};
-  std::string measure = Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato",
-                               json::parse(workflow::ToJson(m)))["id"];
+  workflow::Measure m{.catalogue_id = "training",
+                      .subject = {workflow::SubjectKind::kPerson, aoba_},
+                      .description = "研究セキュリティ研修を受講する",
+                      .owner = "user_officer_sato",
+                      .binds = {aoba_}};
+  std::string measure =
+      Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato", json::parse(workflow::ToJson(m)))["id"];
   std::string review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
                               {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}})["id"];
   std::string followup = Expect(201, "POST", "/v1/cases/" + case_ + "/followups", "officer_sato",
@@ -495,7 +511,8 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
     if (pattern.rfind("/v1/programmes/", 0) == 0) return programme_;
     if (pattern.rfind("/v1/organisations/", 0) == 0) return partner_;
     if (pattern.rfind("/v1/people/", 0) == 0) return aoba_;
-    if (pattern.rfind("/v1/proposals/", 0) == 0) return Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["proposal_id"];
+    if (pattern.rfind("/v1/proposals/", 0) == 0)
+      return Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["proposal_id"];
     if (pattern.rfind("/v1/measures/", 0) == 0) return measure;
     if (pattern.rfind("/v1/reviews/", 0) == 0) return review;
     if (pattern.rfind("/v1/followups/", 0) == 0) return followup;
@@ -522,8 +539,8 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
     for (access::Role r : access::kAllRoles) {
       access::Grant g = access::GrantFor(r, *route.action);
       int status = call(route, path, &users[r]);
-      std::string cell = what + " as " + std::string(access::RoleName(r)) + " (" +
-                         std::string(access::GrantName(g)) + "): " + std::to_string(status);
+      std::string cell = what + " as " + std::string(access::RoleName(r)) + " (" + std::string(access::GrantName(g)) +
+                         "): " + std::to_string(status);
       ++cells;
       if (g == access::Grant::kDeny) {
         EXPECT_EQ(status, 403) << cell;
@@ -554,7 +571,7 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
 TEST_F(WorkedCaseTest, SecurityDocumentListsEveryRouteWithItsAction) {
   std::string table = "| method | route | action |\n|---|---|---|\n";
   for (const Route& r : api_->server().Routes()) {
-    std::string action = r.action ? "`" + std::string(access::ActionName(*r.action)) + "`"
+    std::string action = r.action                          ? "`" + std::string(access::ActionName(*r.action)) + "`"
                          : r.audience == Audience::kPublic ? "public"
                                                            : "signed in";
     table += "| " + r.method + " | `" + r.pattern + "` | " + action + " |\n";
