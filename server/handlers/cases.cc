@@ -431,12 +431,9 @@ void AddAssessmentRoutes(Server& server, CaseStore* store) {
                    [store](Request& req) -> ApiResult<Response> {
                      auto version = RequireIfMatch(req);
                      if (!version) return version.error();
-                     auto value = internal::DecodeBody<workflow::Measure>(req);
+                     auto value = internal::ReplacementBody<workflow::Measure>(req);
                      if (!value) return value.error();
                      const std::string& id = req.PathParam("id");
-                     if (!value->id.empty() && value->id != id)
-                       return ApiError::Unprocessable("id", "\"" + value->id + "\" differs from the path's " + id);
-                     value->id = id;
                      if (!store) return NotConfigured("case store");
                      auto m = store->GetMeasure(internal::VisibilityOf(req.identity().principal), id);
                      if (!m) return internal::StoreError(m.error());

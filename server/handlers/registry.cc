@@ -82,12 +82,9 @@ void AddRegister(Server& server, CaseStore* store, Register<T> r) {
       {"PUT", one, Audience::kAction, r.write, BodyKind::kJson, [store, r](Request& req) -> ApiResult<Response> {
          auto version = RequireIfMatch(req);
          if (!version) return version.error();
-         auto value = internal::DecodeBody<T>(req);
+         auto value = internal::ReplacementBody<T>(req);
          if (!value) return value.error();
          const std::string& id = req.PathParam("id");
-         if (!value->id.empty() && value->id != id)
-           return ApiError::Unprocessable("id", "\"" + value->id + "\" differs from the path's " + id);
-         value->id = id;
          if (!store) return NotConfigured("case store");
          auto current = ((*store).*r.get)(internal::VisibilityOf(req.identity().principal), id);
          if (!current) return internal::StoreError(current.error());

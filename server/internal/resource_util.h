@@ -64,6 +64,18 @@ ApiResult<T> DecodeBody(const Request& req) {
   return std::move(*value);
 }
 
+// The body of a PUT to /…/{id}: decoded as DecodeBody, its "id" absent or the path's (422).
+template <typename T>
+ApiResult<T> ReplacementBody(const Request& req) {
+  auto value = DecodeBody<T>(req);
+  if (!value) return value.error();
+  const std::string& id = req.PathParam("id");
+  if (!value->id.empty() && value->id != id)
+    return ApiError::Unprocessable("id", "\"" + value->id + "\" differs from the path's " + id);
+  value->id = id;
+  return value;
+}
+
 // The record's JSON with "version", "created_at" and "updated_at" added.
 template <typename T>
 nlohmann::json StoredJson(const storage::Stored<T>& s) {
