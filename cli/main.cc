@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands/audit.h"
+#include "cli/commands/case.h"
 #include "cli/commands/check.h"
 #include "cli/commands/db.h"
 #include "cli/commands/keywords.h"
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   AddAuditCommand(app, status);
   AddUserCommand(app, status);
   AddTokenCommand(app, status);
+  AddCaseCommands(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

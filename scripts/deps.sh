@@ -21,6 +21,7 @@ PACKAGES=(
   libmecab-dev mecab-ipadic-utf8         # engines/names: readings of Japanese kanji names
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3 wrk
+  jq                                     # demo.sh and data/examples/case/replay.sh read the CLI's JSON
   # example documents (PDF fonts for Japanese)
   fonts-noto-cjk chromium qpdf
 )

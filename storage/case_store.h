@@ -321,9 +321,12 @@ class CaseStore {
   // review this round; kInvalidArgument for an unknown stage (listing the known ones).
   Result<Stored<workflow::Review>> AssignReviewers(const Caller& caller, std::string_view case_id,
                                                    std::string_view stage_id, std::vector<std::string> reviewers);
-  // The opinion's reviewer defaults to the caller. kPermissionDenied when not assigned.
+  // The opinion's reviewer defaults to the caller. kPermissionDenied when that reviewer is not
+  // assigned, or when the caller holds none of the stage's roles (review_stages.tsv: compliance
+  // is voted by security / export-control officers, the committees by reviewers).
   Result<Stored<workflow::Review>> Vote(const Caller& caller, std::string_view review_id, int64_t expected_version,
                                         workflow::Opinion opinion);
+  Result<Stored<workflow::Review>> GetReview(const Visibility& visible, std::string_view review_id);
   // Records the decision of the current round (workflow::MakeDecision: a decline needs a reason
   // and gets its appeal deadline). The case moves with Advance(kDecide).
   Result<Stored<workflow::Decision>> Decide(const Caller& caller, std::string_view case_id,

@@ -1,0 +1,485 @@
+// SPDX-License-Identifier: Apache-2.0
+// CaseStore on SQLite (case_store_test, label unit) and on a real PostgreSQL 15
+// (case_store_pg_test, label pg): the four-step procedure end to end, optimistic conflicts,
+// restricted items ⑫ ⑬ (denied and audited), an illegal transition naming its unmet condition,
+// follow-ups on a list snapshot change (new hits only) and tenant isolation.
+#include "storage/case_store.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+// Designated initializers leave the store-assigned fields (id, case_id …) to their defaults.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+#include "storage/audit.h"
+#include "storage/database.h"
+#include "tests/storage/backends.h"
+#include "tests/support/data.h"
+
+namespace highfence::storage {
+namespace {
+
+using testing::PostgresBackend;
+using testing::SqliteBackend;
+using workflow::Transition;
+
+constexpr const char* kNow = "2026-11-30T09:00:00Z";
+
+Caller As(access::Role role, std::string user, std::string tenant = "") {
+  Caller c;
+  c.user_id = std::move(user);
+  c.roles = {role};
+  c.tenant_id = std::move(tenant);
+  c.request_id = "req-test";
+  return c;
+}
+
+cases::Disclosure SignedDisclosure(std::string as_of, std::string university) {
+  cases::Disclosure d;
+  d.as_of = std::move(as_of);
+  d.certification = {"user_aoba", "2026-10-01T09:30:00+09:00", "記載内容は事実に相違ありません。"};
+  cases::EducationRow e;
+  e.organisation = {std::move(university), "", "JP"};
+  e.degree = "博士（工学）";
+  e.field = "材料科学";
+  e.start = "2008-04";
+  e.end = "2011-03";
+  d.education.push_back(e);
+  return d;
+}
+
+// A list check of one subject with the given hits (entry ids of us_entity_list).
+cases::ScreeningRef ListCheck(cases::Subject subject, const std::vector<std::string>& entries,
+                              std::string version = "2025-09-29") {
+  cases::ScreeningRef s;
+  s.kind = cases::ScreeningKind::kLists;
+  cases::ListCheck lc;
+  lc.subject = subject;
+  lc.query = "Beihang University";
+  cases::SnapshotRef snap{"us_entity_list", version, "sha256:" + std::string(64, 'a')};
+  lc.snapshots = {snap};
+  for (const std::string& e : entries)
+    lc.hits.push_back({snap, e, "Beihang University", "Beihang University", 0.97, "exact name in us_entity_list"});
+  s.lists = lc;
+  return s;
+}
+
+template <typename Backend>
+class CaseStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    url_ = Backend::NewUrl(dir_);
+    ASSERT_FALSE(url_.empty());
+    auto db = Database::Open(url_, {});
+    ASSERT_TRUE(db) << db.error().ToString();
+    db_ = std::move(*db);
+    auto migrated = db_->Migrate();
+    ASSERT_TRUE(migrated) << migrated.error().ToString();
+    CaseStoreOptions options;
+    options.now = [] { return std::string(kNow); };
+    auto store = CaseStore::Open(*db_, options);
+    ASSERT_TRUE(store) << store.error().ToString();
+    store_ = std::move(*store);
+    Seed();
+  }
+
+  // An agency, a lead university with a designated programme, two researchers, a partner
+  // organisation on a list, and a shortlisted proposal with its case opened.
+  void Seed() {
+    Caller admin = As(access::Role::kAdministrator, "user_admin");
+    cases::Institution jst{.name_ja = "科学技術振興機構",
+                           .name_en = "Japan Science and Technology Agency",
+                           .kind = cases::InstitutionKind::kAgency};
+    auto agency = store_->CreateInstitution(admin, jst);
+    ASSERT_TRUE(agency) << agency.error().ToString();
+    agency_ = agency->value.id;
+    cases::Institution tohoku{
+        .name_ja = "東北大学", .name_en = "Tohoku University", .kind = cases::InstitutionKind::kUniversity};
+    auto lead = store_->CreateInstitution(admin, tohoku);
+    ASSERT_TRUE(lead) << lead.error().ToString();
+    lead_ = lead->value.id;
+    officer_ = As(access::Role::kSecurityOfficer, "user_officer_sato", lead_);
+
+    cases::Programme programme{.agency_id = agency_,
+                               .name_ja = "経済安全保障重要技術育成プログラム",
+                               .name_en = "K Program",
+                               .designated = true};
+    for (int i = 1; i <= 3; ++i)
+      programme.designation_conditions.push_back(
+          {"condition " + std::to_string(i), true, "CSTI 手順書 (2026)", "recorded by the agency"});
+    auto prog = store_->CreateProgramme(As(access::Role::kProgrammeOfficer, "user_po", agency_), programme);
+    ASSERT_TRUE(prog) << prog.error().ToString();
+
+    cases::Person aoba{.names = {{"青葉 花子", cases::NameScript::kKanji},
+                                 {"Hanako Aoba", cases::NameScript::kLatin, cases::NameKind::kRomanised}},
+                       .erad_id = "70451234"};
+    auto p1 = store_->CreatePerson(officer_, aoba);
+    ASSERT_TRUE(p1) << p1.error().ToString();
+    aoba_ = p1->value.id;
+    cases::Person sato{.names = {{"佐藤 一郎", cases::NameScript::kKanji}}, .erad_id = "80562345"};
+    auto p2 = store_->CreatePerson(officer_, sato);
+    ASSERT_TRUE(p2) << p2.error().ToString();
+    sato_ = p2->value.id;
+
+    cases::Organisation beihang{
+        .names = {{"北京航空航天大学", cases::NameScript::kKanji}, {"Beihang University", cases::NameScript::kLatin}},
+        .country = "CN"};
+    auto org = store_->CreateOrganisation(officer_, beihang);
+    ASSERT_TRUE(org) << org.error().ToString();
+    partner_ = org->value.id;
+
+    cases::Proposal proposal{.programme_id = prog->value.id,
+                             .title = "NV中心量子センシングによる自律型水中航走体の航法",
+                             .lead_institution_id = lead_,
+                             .team = {{aoba_, lead_, cases::TeamRole::kPi}, {sato_, lead_, cases::TeamRole::kCoPi}},
+                             .partner_institution_ids = {partner_}};
+    auto submitted = store_->SubmitProposal(officer_, proposal);
+    ASSERT_TRUE(submitted) << submitted.error().ToString();
+    EXPECT_EQ(submitted->value.state, cases::ProposalState::kSubmitted);
+    auto shortlisted =
+        store_->ChangeProposalState(As(access::Role::kProgrammeOfficer, "user_po", agency_), submitted->value.id,
+                                    cases::ProposalState::kShortlisted, submitted->version);
+    ASSERT_TRUE(shortlisted) << shortlisted.error().ToString();
+    auto opened = store_->OpenCase(officer_, shortlisted->value.id);
+    ASSERT_TRUE(opened) << opened.error().ToString();
+    case_ = opened->value.id;
+    EXPECT_EQ(opened->value.tenant_id, lead_);
+    EXPECT_EQ(opened->value.agency_id, agency_);
+    EXPECT_EQ(opened->value.state, "opened");
+  }
+
+  int64_t CaseVersion() {
+    auto view = store_->GetCase(Visibility::All(), case_);
+    EXPECT_TRUE(view) << view.error().ToString();
+    return view ? view->kase.version : 0;
+  }
+
+  Result<Stored<cases::Case>> Move(Transition t, const Caller& who) {
+    return store_->Advance(who, case_, t, CaseVersion());
+  }
+
+  // Disclosures and list checks of everyone, then ① → ②.
+  void ThroughIdentification() {
+    ASSERT_TRUE(Move(Transition::kStartIdentification, officer_));
+    for (const std::string& p : {aoba_, sato_}) {
+      auto d = store_->Disclose(officer_, p, SignedDisclosure("2026-10-01", "東北大学"));
+      ASSERT_TRUE(d) << d.error().ToString();
+      ASSERT_TRUE(store_->AttachScreening(officer_, case_, ListCheck({cases::SubjectKind::kPerson, p}, {})));
+    }
+    auto hit = store_->AttachScreening(officer_, case_,
+                                       ListCheck({cases::SubjectKind::kOrganisation, partner_}, {"el-beihang"}));
+    ASSERT_TRUE(hit) << hit.error().ToString();
+    auto moved = Move(Transition::kCompleteIdentification, officer_);
+    ASSERT_TRUE(moved) << moved.error().ToString();
+    EXPECT_EQ(moved->value.state, "evaluation");
+  }
+
+  testing::TempDir dir_;
+  std::string url_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<CaseStore> store_;
+  std::string agency_, lead_, aoba_, sato_, partner_, case_;
+  Caller officer_;
+};
+
+#ifdef HF_STORAGE_TEST_POSTGRES
+using Backends = ::testing::Types<PostgresBackend>;
+#else
+using Backends = ::testing::Types<SqliteBackend>;
+#endif
+TYPED_TEST_SUITE(CaseStoreTest, Backends);
+
+TYPED_TEST(CaseStoreTest, RunsTheProcedureFromOpenedToFollowUpWithAnAuditedChain) {
+  this->ThroughIdentification();
+  const workflow::Subject partner{workflow::SubjectKind::kInstitution, this->partner_};
+  workflow::Evaluation on_partner{.subject = partner,
+                                  .risk = workflow::RiskAnswer::kYes,
+                                  .rationale = "米国エンティティリスト掲載機関（北京航空航天大学）との共同研究",
+                                  .categories = {"export_control", "national_security"},
+                                  .flag_ids = {"lists:us_entity_list:el-beihang"},
+                                  .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}};
+  auto e1 = this->store_->Assess(this->officer_, this->case_, on_partner);
+  ASSERT_TRUE(e1) << e1.error().ToString();
+  EXPECT_EQ(e1->value.evaluator, "user_officer_sato");
+  workflow::Evaluation on_aoba{.subject = {workflow::SubjectKind::kPerson, this->aoba_},
+                               .risk = workflow::RiskAnswer::kNo,
+                               .rationale = "開示内容に懸念なし",
+                               .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}};
+  ASSERT_TRUE(this->store_->Assess(this->officer_, this->case_, on_aoba));
+  workflow::Evaluation on_sato{
+      .subject = {workflow::SubjectKind::kPerson, this->sato_},
+      .risk = workflow::RiskAnswer::kNo,
+      .rationale = "2019年以前の兼業先は確認できなかったが、現在の活動に懸念なし",
+      .due_diligence = {workflow::DueDiligenceState::kPartial,
+                        {{"2019年以前の兼業先", "本人が記録を保持しておらず、先方機関も回答しない"}},
+                        ""}};
+  ASSERT_TRUE(this->store_->Assess(this->officer_, this->case_, on_sato));
+  ASSERT_TRUE(this->Move(Transition::kCompleteEvaluation, this->officer_));
+
+  workflow::Measure m{.catalogue_id = "data_access",
+                      .subject = partner,
+                      .description = "未発表データへのアクセスを研究室メンバーに限定する",
+                      .owner = "user_officer_sato",
+                      .due_date = workflow::Date{std::chrono::year{2027}, std::chrono::month{3}, std::chrono::day{31}},
+                      .binds = {this->aoba_}};
+  auto added = this->store_->AddMeasure(this->officer_, this->case_, m);
+  ASSERT_TRUE(added) << added.error().ToString();
+  auto consented = this->store_->RecordMeasureConsent(this->officer_, added->value.id, added->version,
+                                                      {this->aoba_, workflow::ConsentAnswer::kConsented, "", ""});
+  ASSERT_TRUE(consented) << consented.error().ToString();
+  auto feasible = this->store_->ConfirmMeasureFeasibility(this->officer_, added->value.id, consented->version,
+                                                          {"", "", "情報基盤センターが実施可能と確認"});
+  ASSERT_TRUE(feasible) << feasible.error().ToString();
+  EXPECT_EQ(feasible->version, 3);
+
+  auto compliance = this->store_->AssignReviewers(this->officer_, this->case_, "compliance", {"user_officer_sato"});
+  ASSERT_TRUE(compliance) << compliance.error().ToString();
+  auto academic = this->store_->AssignReviewers(this->officer_, this->case_, "academic_committee",
+                                                {"user_prof_kato", "user_prof_mori"});
+  ASSERT_TRUE(academic) << academic.error().ToString();
+  ASSERT_TRUE(this->Move(Transition::kSubmitForReview, this->officer_));
+  Caller kato = As(access::Role::kReviewer, "user_prof_kato", this->lead_);
+  // A reviewer cannot vote in the compliance stage (security officers vote there).
+  auto wrong =
+      this->store_->Vote(kato, compliance->value.id, compliance->version, {"", workflow::Vote::kApprove, "", ""});
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(wrong.error().message.find("compliance"), std::string::npos) << wrong.error().message;
+  ASSERT_TRUE(this->store_->Vote(this->officer_, compliance->value.id, compliance->version,
+                                 {"", workflow::Vote::kConditions, "データ管理計画の提出を条件とする", ""}));
+  auto kato_voted = this->store_->Vote(kato, academic->value.id, academic->version,
+                                       {"", workflow::Vote::kConditions, "データ管理計画の提出を条件とする", ""});
+  ASSERT_TRUE(kato_voted) << kato_voted.error().ToString();
+  // Before the second committee member votes, the decision cannot be taken.
+  ASSERT_TRUE(this->store_->Decide(
+      this->officer_, this->case_,
+      {.outcome = workflow::Outcome::kProceedWithConditions, .conditions = {"データ管理計画の提出"}}));
+  auto early = this->Move(Transition::kDecide, kato);
+  ASSERT_FALSE(early);
+  EXPECT_NE(early.error().message.find("waiting for user_prof_mori"), std::string::npos) << early.error().message;
+  Caller mori = As(access::Role::kReviewer, "user_prof_mori", this->lead_);
+  ASSERT_TRUE(
+      this->store_->Vote(mori, academic->value.id, kato_voted->version, {"", workflow::Vote::kApprove, "", ""}));
+  auto decision = this->store_->Decide(
+      this->officer_, this->case_,
+      {.outcome = workflow::Outcome::kProceedWithConditions, .conditions = {"データ管理計画の提出"}});
+  ASSERT_TRUE(decision) << decision.error().ToString();
+  auto decided = this->Move(Transition::kDecide, kato);
+  ASSERT_TRUE(decided) << decided.error().ToString();
+  EXPECT_EQ(decided->value.state, "decided");
+  auto follow = this->Move(Transition::kStartFollowUp, this->officer_);
+  ASSERT_TRUE(follow) << follow.error().ToString();
+  EXPECT_EQ(follow->value.state, "follow_up");
+
+  auto view = this->store_->GetCase(Visibility::Of({this->lead_}), this->case_);
+  ASSERT_TRUE(view) << view.error().ToString();
+  EXPECT_EQ(view->team.size(), 2u);
+  EXPECT_EQ(view->partner_organisations.size(), 1u);
+  EXPECT_EQ(view->evaluations.size(), 3u);
+  EXPECT_EQ(view->evaluations[2].value.due_diligence.state, workflow::DueDiligenceState::kPartial);
+  ASSERT_EQ(view->flags.size(), 1u);
+  EXPECT_EQ(view->flags[0].id, "lists:us_entity_list:el-beihang");
+  ASSERT_TRUE(view->decision);
+  EXPECT_EQ(view->decision->value.outcome, workflow::Outcome::kProceedWithConditions);
+  EXPECT_EQ(view->snapshot.round, 1);
+
+  auto report = VerifyAudit(*this->db_);
+  ASSERT_TRUE(report) << report.error().ToString();
+  EXPECT_TRUE(report->ok) << report->reason;
+  auto history = AuditHistory(*this->db_, "cases", this->case_);
+  ASSERT_TRUE(history);
+  EXPECT_GE(history->size(), 7u);  // insert, 3 screenings, 5 transitions …
+  EXPECT_EQ(history->back().actor, "user_officer_sato");
+  EXPECT_EQ(history->back().request_id.value_or(""), "req-test");
+}
+
+TYPED_TEST(CaseStoreTest, TwoOfficersEditingOneMeasureGetAConflictNotALostUpdate) {
+  this->ThroughIdentification();
+  workflow::Measure m{.catalogue_id = "training",
+                      .subject = {workflow::SubjectKind::kPerson, this->aoba_},
+                      .description = "研究セキュリティ研修の受講",
+                      .owner = "user_officer_sato"};
+  auto added = this->store_->AddMeasure(this->officer_, this->case_, m);
+  ASSERT_TRUE(added) << added.error().ToString();
+  Caller tanaka = As(access::Role::kSecurityOfficer, "user_officer_tanaka", this->lead_);
+  auto first = this->store_->ChangeMeasureStatus(this->officer_, added->value.id, added->version,
+                                                 {workflow::MeasureStatus::kInProgress, "", "", ""});
+  ASSERT_TRUE(first) << first.error().ToString();
+  auto second = this->store_->ChangeMeasureStatus(tanaka, added->value.id, added->version,
+                                                  {workflow::MeasureStatus::kCancelled, "", "", "不要と判断"});
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kAborted);
+  EXPECT_NE(second.error().message.find(added->value.id), std::string::npos) << second.error().message;
+  EXPECT_NE(second.error().message.find("version 1 is stale, current is 2"), std::string::npos)
+      << second.error().message;
+  auto now = this->store_->GetMeasure(Visibility::All(), added->value.id);
+  ASSERT_TRUE(now);
+  EXPECT_EQ(workflow::CurrentStatus(now->value), workflow::MeasureStatus::kInProgress);
+}
+
+TYPED_TEST(CaseStoreTest, RestrictedItemsAreForExportControlOnlyAndEveryReadIsAudited) {
+  Caller export_control = As(access::Role::kExportControlOfficer, "user_ec_ito", this->lead_);
+  cases::RestrictedDisclosure r;
+  r.as_of = "2026-10-01";
+  r.certification = {"user_aoba", "2026-10-01T09:30:00+09:00", "記載内容は事実に相違ありません。"};
+  r.non_resident_status.non_resident = false;
+  r.nationalities = {"JP"};
+  auto denied_write = this->store_->DiscloseRestricted(this->officer_, this->aoba_, r);
+  ASSERT_FALSE(denied_write);
+  EXPECT_EQ(denied_write.error().code, ErrorCode::kPermissionDenied);
+  auto stored = this->store_->DiscloseRestricted(export_control, this->aoba_, r);
+  ASSERT_TRUE(stored) << stored.error().ToString();
+
+  auto denied = this->store_->ReadRestricted(this->officer_, this->aoba_, "curiosity");
+  ASSERT_FALSE(denied);
+  EXPECT_EQ(denied.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(denied.error().message.find("export_control_officer"), std::string::npos) << denied.error().message;
+  auto no_reason = this->store_->ReadRestricted(export_control, this->aoba_, "");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, ErrorCode::kInvalidArgument);
+
+  auto read = this->store_->ReadRestricted(export_control, this->aoba_, "みなし輸出の該非確認 " + this->case_);
+  ASSERT_TRUE(read) << read.error().ToString();
+  ASSERT_EQ(read->size(), 1u);
+  EXPECT_EQ((*read)[0].value.nationalities, std::vector<std::string>{"JP"});
+  auto history = AuditHistory(*this->db_, "restricted_disclosures", stored->value.id);
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 2u);  // the insert and the one read (denied reads read nothing)
+  EXPECT_EQ(history->back().action, "read");
+  EXPECT_EQ(history->back().actor, "user_ec_ito");
+  EXPECT_EQ(history->back().reason.value_or(""), "みなし輸出の該非確認 " + this->case_);
+  auto report = VerifyAudit(*this->db_);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok) << report->reason;
+}
+
+TYPED_TEST(CaseStoreTest, AnIllegalTransitionNamesTheUnmetConditionAndChangesNothing) {
+  ASSERT_TRUE(this->Move(Transition::kStartIdentification, this->officer_));
+  int64_t before = this->CaseVersion();
+  auto moved = this->Move(Transition::kCompleteIdentification, this->officer_);
+  ASSERT_FALSE(moved);
+  EXPECT_EQ(moved.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(moved.error().message.find("person " + this->aoba_ + " has no current disclosure"), std::string::npos)
+      << moved.error().message;
+  EXPECT_NE(moved.error().message.find("has not been checked against the lists"), std::string::npos)
+      << moved.error().message;
+  EXPECT_EQ(this->CaseVersion(), before);
+  // A reviewer may not take an officer's transition at all.
+  auto wrong_role = this->store_->Advance(As(access::Role::kReviewer, "user_prof_kato", this->lead_), this->case_,
+                                          Transition::kCompleteIdentification, before);
+  ASSERT_FALSE(wrong_role);
+  EXPECT_EQ(wrong_role.error().code, ErrorCode::kPermissionDenied);
+  // A stale case version is a conflict.
+  auto stale = this->store_->Advance(this->officer_, this->case_, Transition::kWithdraw, before - 1, "辞退");
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kAborted);
+  // A recorded reason stands in for a missing disclosure.
+  ASSERT_TRUE(this->store_->RecordNoDisclosureReason(this->officer_, this->case_, this->sato_, "新規参画、提出期限前"));
+  auto still = this->Move(Transition::kCompleteIdentification, this->officer_);
+  ASSERT_FALSE(still);
+  EXPECT_EQ(still.error().message.find("person " + this->sato_ + " has no current disclosure"), std::string::npos)
+      << still.error().message;
+  auto choices = this->store_->AllowedTransitions(this->officer_, this->case_);
+  ASSERT_TRUE(choices);
+  auto complete = std::find_if(choices->begin(), choices->end(), [](const TransitionChoice& c) {
+    return c.transition == Transition::kCompleteIdentification;
+  });
+  ASSERT_NE(complete, choices->end());
+  EXPECT_FALSE(complete->blockers.empty());
+}
+
+TYPED_TEST(CaseStoreTest, AListSnapshotChangeOpensFollowUpsOnlyForNewHits) {
+  this->ThroughIdentification();
+  // The new edition still lists the partner's old entry and adds one new entry for it.
+  std::string partner = this->partner_;
+  SubjectChecker checker = [&](const CheckSubject& s) -> Result<cases::ListCheck> {
+    std::vector<std::string> entries;
+    if (s.subject.id == partner) entries = {"el-beihang", "el-beihang-2"};
+    auto ref = ListCheck(s.subject, entries, "2026-11-15");
+    return *ref.lists;
+  };
+  Caller system = As(access::Role::kSecurityOfficer, "system:followup", this->lead_);
+  auto run = this->store_->OnListSnapshotChanged(system, checker);
+  ASSERT_TRUE(run) << run.error().ToString();
+  EXPECT_EQ(run->cases_checked, 1);
+  EXPECT_EQ(run->subjects_checked, 3);
+  EXPECT_EQ(run->screenings.size(), 3u);
+  ASSERT_EQ(run->opened.size(), 1u);
+  EXPECT_EQ(run->opened[0].value.kind, workflow::FollowUpKind::kListSnapshotChanged);
+  EXPECT_EQ(run->opened[0].value.ref, "lists:us_entity_list:el-beihang-2");
+  // The same edition again: nothing is new.
+  auto again = this->store_->OnListSnapshotChanged(system, checker);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->opened.empty());
+  ListOptions open;
+  open.where = {{"case_id", this->case_}, {"status", "open"}};
+  auto followups = this->store_->ListFollowUps(Visibility::Of({this->lead_}), open);
+  ASSERT_TRUE(followups);
+  EXPECT_EQ(followups->total, 1);
+}
+
+TYPED_TEST(CaseStoreTest, AnotherTenantsIdsAreNotFound) {
+  Caller admin = As(access::Role::kAdministrator, "user_admin");
+  auto other = this->store_->CreateInstitution(admin, {.name_ja = "大阪大学", .name_en = "Osaka University"});
+  ASSERT_TRUE(other);
+  Visibility osaka = Visibility::Of({other->value.id});
+  auto c = this->store_->GetCase(osaka, this->case_);
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().code, ErrorCode::kNotFound);
+  auto p = this->store_->GetPerson(osaka, this->aoba_);
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+  auto h = this->store_->DisclosureHistory(osaka, this->aoba_);
+  ASSERT_FALSE(h);
+  EXPECT_EQ(h.error().code, ErrorCode::kNotFound);
+  auto listed = this->store_->ListCases(osaka, {});
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->total, 0);
+  // An Osaka officer cannot write into Tohoku's case either.
+  Caller osaka_officer = As(access::Role::kSecurityOfficer, "user_osaka", other->value.id);
+  osaka_officer.visible = osaka;
+  auto write = this->store_->AttachScreening(osaka_officer, this->case_,
+                                             ListCheck({cases::SubjectKind::kPerson, this->aoba_}, {}));
+  ASSERT_FALSE(write);
+  EXPECT_EQ(write.error().code, ErrorCode::kNotFound);
+  // The funding agency sees the case submitted to its programme.
+  auto agency = this->store_->ListCases(Visibility::Of({this->agency_}), {});
+  ASSERT_TRUE(agency);
+  EXPECT_EQ(agency->total, 1);
+  EXPECT_TRUE(this->store_->GetCase(Visibility::Of({this->agency_}), this->case_));
+}
+
+TYPED_TEST(CaseStoreTest, DisclosureVersionsAreNumberedValidatedAndCompared) {
+  auto v1 = this->store_->Disclose(this->officer_, this->aoba_, SignedDisclosure("2026-04-01", "東北大学"));
+  ASSERT_TRUE(v1) << v1.error().ToString();
+  cases::Disclosure next = SignedDisclosure("2026-10-01", "東北大学");
+  cases::PostRow job;
+  job.organisation = {"株式会社仙台アロイ", "", "JP"};
+  job.position = "技術顧問";
+  job.effort_percent = 10;
+  job.start = "2026-06";
+  next.side_jobs.push_back(job);
+  auto v2 = this->store_->Disclose(this->officer_, this->aoba_, next);
+  ASSERT_TRUE(v2) << v2.error().ToString();
+  EXPECT_EQ(v1->value.seq, 1);
+  EXPECT_EQ(v2->value.seq, 2);
+  cases::Disclosure unsigned_one = SignedDisclosure("2026-10-02", "東北大学");
+  unsigned_one.certification = {};
+  auto refused = this->store_->Disclose(this->officer_, this->aoba_, unsigned_one);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message.find("certification.certified_by"), std::string::npos) << refused.error().message;
+  auto diff = this->store_->DiffDisclosures(Visibility::All(), this->aoba_, 1, 2);
+  ASSERT_TRUE(diff) << diff.error().ToString();
+  ASSERT_EQ(diff->items.size(), 1u);
+  EXPECT_EQ(diff->items[0].item, cases::DisclosureItem::kSideJobs);
+  EXPECT_EQ(diff->items[0].rows[0].kind, cases::RowChangeKind::kAdded);
+  auto missing = this->store_->DiffDisclosures(Visibility::All(), this->aoba_, 1, 3);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message.find("version 3"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace highfence::storage
