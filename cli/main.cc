@@ -28,9 +28,9 @@ int main(int argc, char** argv) {
   AddServeCommand(app, status);
   AddDbCommand(app, status);
   AddAuditCommand(app, status);
-  AddCaseCommands(app, status);
   AddUserCommand(app, status);
   AddTokenCommand(app, status);
+  AddCaseCommands(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -104,6 +104,24 @@ Result<auth::Session> DatabaseAccountStore::FindSession(std::string_view token_h
   return SessionFrom(*r);
 }
 
+Result<std::pair<auth::Session, auth::User>> DatabaseAccountStore::FindSessionWithUser(std::string_view token_hash) {
+  auto found = store_.FindSessionWithUser(token_hash);
+  if (!found) return found.error();
+  auto user = UserFromAccount(found->second);
+  if (!user) return user.error();
+  return std::make_pair(SessionFrom(found->first), std::move(*user));
+}
+
+Result<std::pair<auth::ApiToken, auth::User>> DatabaseAccountStore::FindApiTokenWithUser(std::string_view token_id) {
+  auto found = store_.FindApiTokenWithUser(token_id);
+  if (!found) return found.error();
+  auto token = TokenFrom(found->first);
+  if (!token) return token.error();
+  auto user = UserFromAccount(found->second);
+  if (!user) return user.error();
+  return std::make_pair(std::move(*token), std::move(*user));
+}
+
 Result<void> DatabaseAccountStore::TouchSession(std::string_view token_hash, auth::TimePoint at) {
   return store_.TouchSession(token_hash, at);
 }

@@ -33,6 +33,8 @@ class DatabaseAccountStore final : public auth::AccountStore, public auth::Throt
                                const auth::WriteContext& context) override;
   Result<void> CreateSession(const auth::Session& session, const auth::WriteContext& context) override;
   Result<auth::Session> FindSession(std::string_view token_hash) override;
+  Result<std::pair<auth::Session, auth::User>> FindSessionWithUser(std::string_view token_hash) override;
+  Result<std::pair<auth::ApiToken, auth::User>> FindApiTokenWithUser(std::string_view token_id) override;
   Result<void> TouchSession(std::string_view token_hash, auth::TimePoint at) override;
   Result<void> RevokeSession(std::string_view token_hash, const auth::WriteContext& context) override;
   Result<void> RevokeSessionsOf(std::string_view user_id, const auth::WriteContext& context) override;

@@ -396,6 +396,21 @@ Result<SessionRow> AccountStore::FindSession(std::string_view token_hash) {
   return SessionFromRow(rows->rows[0]);
 }
 
+Result<std::pair<SessionRow, UserAccount>> AccountStore::FindSessionWithUser(std::string_view token_hash) {
+  auto rows = Run(db_, "sessions",
+                  "SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, "
+                  "s.client_addr, s.user_agent, " +
+                      std::string(kUserColumns) + " FROM sessions s JOIN users u ON u.id = s.user_id" +
+                      " LEFT JOIN institutions i ON i.id = u.tenant_id WHERE s.token_hash = ?",
+                  {std::string(token_hash)});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return MakeError(ErrorCode::kNotFound, "sessions: not found");
+  const Row& r = rows->rows[0];
+  auto user = UserFromRow(Row(r.begin() + 9, r.end()));
+  if (!user) return user.error();
+  return std::make_pair(SessionFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
+}
+
 Result<void> AccountStore::TouchSession(std::string_view token_hash, TimePoint at) {
   auto rows = Run(db_, "sessions", "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
                   {FormatTime(at), std::string(token_hash), FormatTime(at)});
@@ -463,6 +478,21 @@ Result<ApiTokenRow> AccountStore::FindApiToken(std::string_view token_id) {
   if (!rows) return rows.error();
   if (rows->rows.empty()) return MakeError(ErrorCode::kNotFound, "tokens/" + std::string(token_id) + ": not found");
   return TokenFromRow(rows->rows[0]);
+}
+
+Result<std::pair<ApiTokenRow, UserAccount>> AccountStore::FindApiTokenWithUser(std::string_view token_id) {
+  auto rows = Run(db_, "tokens",
+                  "SELECT t.id, t.token_hash, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.last_used_at, "
+                  "t.revoked_at, " +
+                      std::string(kUserColumns) + " FROM api_tokens t JOIN users u ON u.id = t.user_id" +
+                      " LEFT JOIN institutions i ON i.id = u.tenant_id WHERE t.id = ?",
+                  {std::string(token_id)});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return MakeError(ErrorCode::kNotFound, "tokens/" + std::string(token_id) + ": not found");
+  const Row& r = rows->rows[0];
+  auto user = UserFromRow(Row(r.begin() + 9, r.end()));
+  if (!user) return user.error();
+  return std::make_pair(TokenFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
 }
 
 Result<std::vector<ApiTokenRow>> AccountStore::ListApiTokens(std::string_view user_id) {

@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -108,6 +109,8 @@ class AccountStore {
   // Also removes sessions that expired more than a day before `session.created_at`.
   Result<void> CreateSession(const SessionRow& session, const Actor& actor);
   Result<SessionRow> FindSession(std::string_view token_hash);
+  // The session and its user in one query (every request authenticated with a cookie).
+  Result<std::pair<SessionRow, UserAccount>> FindSessionWithUser(std::string_view token_hash);
   Result<void> TouchSession(std::string_view token_hash, TimePoint at);
   Result<void> RevokeSession(std::string_view token_hash, const Actor& actor);
   // Revokes every live session of the user; returns how many.
@@ -116,6 +119,8 @@ class AccountStore {
   // ---- API tokens (kNotFound "tokens/<id>: not found").
   Result<void> CreateApiToken(const ApiTokenRow& token, const Actor& actor);
   Result<ApiTokenRow> FindApiToken(std::string_view token_id);
+  // The token and its owner in one query (every request authenticated with a token).
+  Result<std::pair<ApiTokenRow, UserAccount>> FindApiTokenWithUser(std::string_view token_id);
   // Revoked ones included, newest first.
   Result<std::vector<ApiTokenRow>> ListApiTokens(std::string_view user_id);
   Result<void> RevokeApiToken(std::string_view token_id, const Actor& actor);

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
@@ -86,6 +87,11 @@ class AccountStore {
   virtual Result<void> RevokeSession(std::string_view token_hash, const WriteContext& context) = 0;
   // Every session of the user (password change, account disabled).
   virtual Result<void> RevokeSessionsOf(std::string_view user_id, const WriteContext& context) = 0;
+
+  // The credential and its user in one read, for every authenticated request (a database store
+  // does it in one query). The defaults call FindSession / FindApiToken, then FindUserById.
+  virtual Result<std::pair<Session, User>> FindSessionWithUser(std::string_view token_hash);
+  virtual Result<std::pair<ApiToken, User>> FindApiTokenWithUser(std::string_view token_id);
 
   virtual Result<void> CreateApiToken(const ApiToken& token, const WriteContext& context) = 0;
   virtual Result<ApiToken> FindApiToken(std::string_view token_id) = 0;

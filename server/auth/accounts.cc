@@ -14,6 +14,22 @@ Error Unauthenticated(std::string why) {
 
 }  // namespace
 
+Result<std::pair<Session, User>> AccountStore::FindSessionWithUser(std::string_view token_hash) {
+  auto session = FindSession(token_hash);
+  if (!session) return session.error();
+  auto user = FindUserById(session->user_id);
+  if (!user) return user.error();
+  return std::make_pair(std::move(*session), std::move(*user));
+}
+
+Result<std::pair<ApiToken, User>> AccountStore::FindApiTokenWithUser(std::string_view token_id) {
+  auto token = FindApiToken(token_id);
+  if (!token) return token.error();
+  auto user = FindUserById(token->user_id);
+  if (!user) return user.error();
+  return std::make_pair(std::move(*token), std::move(*user));
+}
+
 struct Accounts::Rep {
   AccountStore& store;
   LoginThrottle throttle;
@@ -102,57 +118,55 @@ Result<LoginResult> Accounts::Login(const std::string& username, const std::stri
 
 Result<Authenticated> Accounts::AuthenticateSession(const std::string& session_token) {
   if (session_token.empty()) return Unauthenticated("no session");
-  auto session = rep_->store.FindSession(HashSecret(session_token));
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown session; sign in again");
-    return session.error();
+  auto found = rep_->store.FindSessionWithUser(HashSecret(session_token));
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown session; sign in again");
+    return found.error();
   }
+  auto& [session, user] = *found;
   TimePoint now = Now();
-  if (session->revoked) return Unauthenticated("session revoked; sign in again");
-  session->csrf_token = DeriveCsrfToken(session_token);
-  if (now >= session->expires_at) return Unauthenticated("session expired; sign in again");
-  if (now - session->last_seen_at >= rep_->options.session_idle)
+  if (session.revoked) return Unauthenticated("session revoked; sign in again");
+  session.csrf_token = DeriveCsrfToken(session_token);
+  if (now >= session.expires_at) return Unauthenticated("session expired; sign in again");
+  if (now - session.last_seen_at >= rep_->options.session_idle)
     return Unauthenticated("session expired after " + std::to_string(rep_->options.session_idle.count()) +
                            " s without use; sign in again");
-  auto user = rep_->store.FindUserById(session->user_id);
-  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
-  if (user->disabled) return Unauthenticated("account disabled");
-  if (now - session->last_seen_at >= rep_->options.touch_interval) {
-    auto touched = rep_->store.TouchSession(session->token_hash, now);
+  if (user.disabled) return Unauthenticated("account disabled");
+  if (now - session.last_seen_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchSession(session.token_hash, now);
     if (!touched) return touched.error();
-    session->last_seen_at = now;
+    session.last_seen_at = now;
   }
   Authenticated a;
-  a.principal = PrincipalOf(*user);
-  a.user = std::move(*user);
-  a.session = std::move(*session);
+  a.principal = PrincipalOf(user);
+  a.user = std::move(user);
+  a.session = std::move(session);
   return a;
 }
 
 Result<Authenticated> Accounts::AuthenticateToken(const std::string& bearer) {
   auto parsed = ParseApiToken(bearer);
   if (!parsed) return Unauthenticated("not an API token (expected hfk_…)");
-  auto token = rep_->store.FindApiToken(parsed->id);
-  if (!token) {
-    if (token.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown API token");
-    return token.error();
+  auto found = rep_->store.FindApiTokenWithUser(parsed->id);
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) return Unauthenticated("unknown API token");
+    return found.error();
   }
-  if (!SecretsEqual(token->token_hash, HashSecret(parsed->value))) return Unauthenticated("unknown API token");
+  auto& [token, user] = *found;
+  if (!SecretsEqual(token.token_hash, HashSecret(parsed->value))) return Unauthenticated("unknown API token");
   TimePoint now = Now();
-  if (token->revoked) return Unauthenticated("API token " + token->id + " revoked");
-  if (token->expires_at && now >= *token->expires_at) return Unauthenticated("API token " + token->id + " expired");
-  auto user = rep_->store.FindUserById(token->user_id);
-  if (!user) return user.error().code == ErrorCode::kNotFound ? Unauthenticated("account removed") : user.error();
-  if (user->disabled) return Unauthenticated("account disabled");
-  if (!token->last_used_at || now - *token->last_used_at >= rep_->options.touch_interval) {
-    auto touched = rep_->store.TouchApiToken(token->id, now);
+  if (token.revoked) return Unauthenticated("API token " + token.id + " revoked");
+  if (token.expires_at && now >= *token.expires_at) return Unauthenticated("API token " + token.id + " expired");
+  if (user.disabled) return Unauthenticated("account disabled");
+  if (!token.last_used_at || now - *token.last_used_at >= rep_->options.touch_interval) {
+    auto touched = rep_->store.TouchApiToken(token.id, now);
     if (!touched) return touched.error();
-    token->last_used_at = now;
+    token.last_used_at = now;
   }
   Authenticated a;
-  a.principal = PrincipalOf(*user);
-  a.user = std::move(*user);
-  a.token = std::move(*token);
+  a.principal = PrincipalOf(user);
+  a.user = std::move(user);
+  a.token = std::move(token);
   return a;
 }
 

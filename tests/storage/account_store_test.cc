@@ -193,6 +193,12 @@ TYPED_TEST(AccountStoreTest, SessionIsFoundByHashTouchedAndRevokedOnce) {
   EXPECT_EQ(found->client_addr, "192.0.2.7");
   EXPECT_EQ(std::chrono::duration_cast<std::chrono::microseconds>(found->last_seen_at - later).count(), 0);
   EXPECT_FALSE(found->revoked);
+  auto with_user = this->store_->FindSessionWithUser(Hex64('b'));
+  ASSERT_TRUE(with_user) << with_user.error().ToString();
+  EXPECT_EQ(with_user->first.id, found->id);
+  EXPECT_EQ(with_user->second.login, "Yamada.Hanako");
+  EXPECT_EQ(with_user->second.roles, (std::vector<std::string>{"security_officer", "reviewer"}));
+  EXPECT_EQ(this->store_->FindSessionWithUser(Hex64('c')).error().code, ErrorCode::kNotFound);
   auto missing = this->store_->FindSession(Hex64('c'));
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
@@ -235,6 +241,10 @@ TYPED_TEST(AccountStoreTest, TokensListNewestFirstAndRevocationIsAudited) {
   EXPECT_FALSE((*list)[0].expires_at.has_value());
   EXPECT_EQ((*list)[1].scopes, (std::vector<std::string>{"case.read", "disclosure.import"}));
   EXPECT_EQ((*list)[1].name, "夜間の e-Rad 取込");
+  auto with_owner = this->store_->FindApiTokenWithUser("3f9a2c1b7d4e");
+  ASSERT_TRUE(with_owner) << with_owner.error().ToString();
+  EXPECT_EQ(with_owner->first.name, "夜間の e-Rad 取込");
+  EXPECT_EQ(with_owner->second.id, added->id);
   ASSERT_TRUE(this->store_->RevokeApiToken("3f9a2c1b7d4e", kAdmin));
   EXPECT_TRUE(this->store_->FindApiToken("3f9a2c1b7d4e")->revoked);
   auto unknown = this->store_->RevokeApiToken("ffffffffffff", kAdmin);
