@@ -25,6 +25,15 @@ namespace highfence::server {
 
 enum class AuthMethod { kNone, kSession, kToken };
 
+// One file part of a multipart/form-data request, as sent: the file name is the client's and is
+// untrusted (see resources: names with path separators or ".." are refused).
+struct FormFile {
+  std::string field;  // the form field name ("file")
+  std::string filename;
+  std::string content_type;
+  std::string content;
+};
+
 // The authenticated caller, filled by the server before the handler runs.
 struct Identity {
   AuthMethod method = AuthMethod::kNone;
@@ -48,6 +57,12 @@ class Request {
   bool has_header(std::string_view name) const;
   // Query parameter value, nullopt if absent.
   std::optional<std::string> query(std::string_view name) const;
+  // Every query parameter in the order sent (for rejecting unknown ones).
+  std::vector<std::pair<std::string, std::string>> query_params() const;
+  // multipart/form-data: the parts with a file name, and the plain fields by name.
+  bool multipart() const;
+  std::vector<FormFile> form_files() const;
+  std::optional<std::string> form_field(std::string_view name) const;
   // Cookie value from the Cookie header, nullopt if absent.
   std::optional<std::string> cookie(std::string_view name) const;
   // The {name} segment of the route pattern; "" if the pattern has none by that name.

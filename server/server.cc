@@ -119,6 +119,23 @@ std::optional<std::string> Request::query(std::string_view name) const {
   if (!raw_.has_param(key)) return std::nullopt;
   return raw_.get_param_value(key);
 }
+std::vector<std::pair<std::string, std::string>> Request::query_params() const {
+  return {raw_.params.begin(), raw_.params.end()};
+}
+bool Request::multipart() const {
+  return raw_.is_multipart_form_data();
+}
+std::vector<FormFile> Request::form_files() const {
+  std::vector<FormFile> out;
+  for (const auto& [field, part] : raw_.files)
+    if (!part.filename.empty()) out.push_back({field, part.filename, part.content_type, part.content});
+  return out;
+}
+std::optional<std::string> Request::form_field(std::string_view name) const {
+  auto it = raw_.files.find(std::string(name));
+  if (it == raw_.files.end() || !it->second.filename.empty()) return std::nullopt;
+  return it->second.content;
+}
 std::optional<std::string> Request::cookie(std::string_view name) const {
   std::string all = raw_.get_header_value("Cookie");
   std::string_view rest = all;

@@ -1583,7 +1583,10 @@ Result<Stored<cases::Case>> CaseStore::Advance(const Caller& caller, std::string
           (n.error().code == ErrorCode::kFailedPrecondition && first_error->code != ErrorCode::kFailedPrecondition))
         first_error = n.error();
     }
-    if (!next) return first_error->WithContext("cases/" + l.kase.id);
+    if (!next) {
+      if (first_error->message.find(l.kase.id) != std::string::npos) return *first_error;
+      return first_error->WithContext("cases/" + l.kase.id);
+    }
     bool new_round = false;
     for (const workflow::TransitionRule& rule : workflow::TransitionTable())
       if (rule.transition == transition && rule.from == snapshot.state && rule.to == *next) new_round = rule.new_round;

@@ -22,7 +22,10 @@ struct Row {
 
 // Least privilege: the administrator manages accounts and tenants but reads no case content;
 // the auditor reads everything of its tenant (the audit chain included) and writes nothing;
-// only the export-control officer reads the restricted items ⑫ ⑬.
+// only the export-control officer reads the restricted items ⑫ ⑬. Review votes and case
+// transitions follow the review stages (data/workflow/review_stages.tsv) and the state machine:
+// security and export-control officers vote in the compliance stage they are assigned to, and an
+// assigned reviewer takes the `decide` transition (domain/workflow checks which transition).
 constexpr std::array<Row, kAllActions.size()> kTable = {{
     //                           admin sec rev exp res prog aud
     {Action::kInstitutionRead, {A, A, A, A, A, A, A}},   {Action::kInstitutionWrite, {A, D, D, D, D, D, D}},
@@ -33,10 +36,10 @@ constexpr std::array<Row, kAllActions.size()> kTable = {{
     {Action::kProgrammeWrite, {D, D, D, D, D, A, D}},    {Action::kProposalRead, {D, A, S, A, O, A, A}},
     {Action::kProposalWrite, {D, A, D, D, O, D, D}},     {Action::kProposalSubmit, {D, A, D, D, O, D, D}},
     {Action::kCaseRead, {D, A, S, A, D, A, A}},          {Action::kCaseWrite, {D, A, D, D, D, D, D}},
-    {Action::kCaseAdvance, {D, A, D, D, D, D, D}},       {Action::kCaseDecide, {D, A, D, D, D, A, D}},
+    {Action::kCaseAdvance, {D, A, S, D, D, D, D}},       {Action::kCaseDecide, {D, A, D, D, D, A, D}},
     {Action::kEvaluationRead, {D, A, S, A, D, A, A}},    {Action::kEvaluationWrite, {D, A, D, A, D, D, D}},
     {Action::kMeasureRead, {D, A, S, A, D, A, A}},       {Action::kMeasureWrite, {D, A, D, D, D, D, D}},
-    {Action::kReviewRead, {D, A, S, D, D, A, A}},        {Action::kReviewVote, {D, D, S, D, D, D, D}},
+    {Action::kReviewRead, {D, A, S, D, D, A, A}},        {Action::kReviewVote, {D, S, S, S, D, D, D}},
     {Action::kFollowupRead, {D, A, D, A, D, A, A}},      {Action::kFollowupWrite, {D, A, D, D, D, D, D}},
     {Action::kAuditRead, {D, D, D, D, D, D, A}},         {Action::kScreeningRun, {D, A, D, A, O, A, D}},
     {Action::kListsCheck, {D, A, D, A, D, A, D}},        {Action::kListsRead, {A, A, A, A, D, A, A}},

@@ -113,4 +113,15 @@ ApiResult<std::optional<int64_t>> OptionalInt(const json& obj, std::string_view 
   return std::optional<int64_t>(v);
 }
 
+ApiResult<std::optional<double>> OptionalNumber(const json& obj, std::string_view field, double min, double max) {
+  auto it = obj.find(field);
+  if (it == obj.end() || it->is_null()) return std::optional<double>();
+  if (!it->is_number()) return ApiError::Unprocessable(std::string(field), "must be a number, not " + TypeName(*it));
+  double v = it->get<double>();
+  if (!(v >= min && v <= max))
+    return ApiError::Unprocessable(std::string(field),
+                                   "must be between " + json(min).dump() + " and " + json(max).dump());
+  return std::optional<double>(v);
+}
+
 }  // namespace highfence::server::internal

@@ -33,6 +33,8 @@ ApiResult<std::vector<std::string>> StringArray(const nlohmann::json& obj, std::
                                                 size_t max_chars);
 ApiResult<std::optional<int64_t>> OptionalInt(const nlohmann::json& obj, std::string_view field, int64_t min,
                                               int64_t max);
+ApiResult<std::optional<double>> OptionalNumber(const nlohmann::json& obj, std::string_view field, double min,
+                                                double max);
 
 // Code points in valid UTF-8 (nlohmann has already rejected invalid UTF-8).
 size_t CodePoints(std::string_view s);

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "server/account_routes.h"
+#include "server/resources.h"
 #include "server/server.h"
 #include "tests/server/in_memory_account_store.h"
 #include "tests/support/data.h"
@@ -38,6 +39,7 @@ std::set<std::string> RegisteredRoutes() {
   auth::Accounts accounts(store, throttle, o);
   Server server(Options{});
   AddAccountRoutes(server, accounts, {});
+  AddResourceRoutes(server, {}, {});
   std::set<std::string> out;
   for (const Route& r : server.Routes()) out.insert(r.method + " " + r.pattern);
   return out;
@@ -72,6 +74,7 @@ TEST(OpenApiTest, RoutesWithAnActionSayWhichInTheDocument) {
   auth::Accounts accounts(store, throttle, {});
   Server server(Options{});
   AddAccountRoutes(server, accounts, {});
+  AddResourceRoutes(server, {}, {});
   json doc = Document();
   for (const Route& r : server.Routes()) {
     std::string m = r.method;

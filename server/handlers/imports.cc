@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// Imports (multipart part "file", CSV or XLSX; docs/formats/disclosure_import.md and
+// team_import.md): disclosures of many people, and a case's team. A file with errors writes
+// nothing unless the form field partial=true; every error names the file, row and column.
+#include "domain/cases/disclosure_import.h"
+#include "domain/cases/team_import.h"
+#include "server/internal/resource_util.h"
+#include "server/internal/upload.h"
+
+namespace highfence::server::handlers {
+namespace {
+
+using nlohmann::json;
+using storage::CaseStore;
+
+json ErrorsJson(const std::vector<cases::ImportError>& errors) {
+  json out = json::array();
+  for (const cases::ImportError& e : errors)
+    out.push_back(
+        {{"file", e.file}, {"row", e.line}, {"column", e.column}, {"message", e.message}, {"text", e.ToString()}});
+  return out;
+}
+
+ApiError ImportRefused(const std::vector<cases::ImportError>& errors) {
+  ApiError e = ApiError::Unprocessable(
+      "file", errors.front().ToString() +
+                  (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more; nothing was written)"
+                                     : " (nothing was written)"));
+  return e;
+}
+
+ApiResult<bool> PartialField(const Request& req) {
+  auto v = req.form_field("partial");
+  if (!v || *v == "false") return false;
+  if (*v == "true") return true;
+  return ApiError::Field(ErrorCode::kInvalidArgument, "partial", "must be true or false");
+}
+
+ApiResult<void> NoQuery(const Request& req) {
+  for (const auto& [name, value] : req.query_params())
+    return ApiError::Field(ErrorCode::kInvalidArgument, name, "unknown query parameter; options are form fields");
+  return {};
+}
+
+}  // namespace
+
+void AddImportRoutes(Server& server, const ResourceServices& services, const ResourceOptions& options) {
+  CaseStore* store = services.cases;
+  const size_t max_bytes = options.max_file_bytes;
+  server.AddRoute(
+      {"POST", "/v1/imports/disclosures", Audience::kAction, access::Action::kImportRun, BodyKind::kUpload,
+       [store, max_bytes](Request& req) -> ApiResult<Response> {
+         if (auto q = NoQuery(req); !q) return q.error();
+         auto upload = internal::SingleUpload(req, "file", max_bytes);
+         if (!upload) return upload.error();
+         auto partial = PartialField(req);
+         if (!partial) return partial.error();
+         cases::Certification cert;
+         cert.certified_by = req.identity().principal.user_id;
+         cert.statement = req.form_field("statement").value_or("");
+         if (cert.statement.empty())
+           return ApiError::Field(ErrorCode::kInvalidArgument, "statement",
+                                  "required: the statement the researchers certified on the signed forms");
+         cert.certified_at = req.form_field("certified_at").value_or("");
+         if (cert.certified_at.empty())
+           return ApiError::Field(ErrorCode::kInvalidArgument, "certified_at",
+                                  "required: when the forms were certified (RFC 3339, e.g. 2026-10-01T09:30:00Z)");
+         if (!store) return NotConfigured("case store");
+         auto parsed = cases::ParseDisclosureImport(upload->content, upload->filename, {});
+         if (!parsed) return internal::StoreError(parsed.error());
+         if (!parsed->errors.empty() && !*partial) {
+           ApiError e = ImportRefused(parsed->errors);
+           return e;
+         }
+         auto outcome = store->ImportDisclosures(internal::CallerOf(req), parsed->drafts, cert, *partial);
+         if (!outcome) return internal::StoreError(outcome.error());
+         std::vector<cases::ImportError> errors = parsed->errors;
+         for (cases::ImportError e : outcome->errors) {
+           if (e.file.empty()) e.file = upload->filename;
+           errors.push_back(std::move(e));
+         }
+         if (!errors.empty() && !*partial && outcome->written == 0) return ImportRefused(errors);
+         json stored = json::array();
+         for (const auto& s : outcome->stored) stored.push_back(internal::StoredJson(s));
+         json out = {{"file", upload->filename},    {"rows_read", parsed->rows_read}, {"drafts", outcome->drafts},
+                     {"written", outcome->written}, {"errors", ErrorsJson(errors)},   {"stored", stored}};
+         return Response::Json(errors.empty() ? 201 : 200, Dump(out));
+       }});
+
+  server.AddRoute({"POST", "/v1/cases/{id}/team/imports", Audience::kAction, access::Action::kImportRun,
+                   BodyKind::kUpload, [store, max_bytes](Request& req) -> ApiResult<Response> {
+                     if (auto q = NoQuery(req); !q) return q.error();
+                     auto upload = internal::SingleUpload(req, "file", max_bytes);
+                     if (!upload) return upload.error();
+                     auto partial = PartialField(req);
+                     if (!partial) return partial.error();
+                     if (!store) return NotConfigured("case store");
+                     storage::Visibility visible = internal::VisibilityOf(req.identity().principal);
+                     auto view = store->GetCase(visible, req.PathParam("id"));
+                     if (!view) return internal::StoreError(view.error());
+                     if (auto a = internal::Authorize(req, access::Action::kCaseWrite, internal::CaseScope(*view)); !a)
+                       return a.error();
+                     auto parsed = cases::ParseTeamImport(upload->content, upload->filename);
+                     if (!parsed) return internal::StoreError(parsed.error());
+                     std::vector<cases::ImportError> errors = parsed->errors;
+                     // Resolve every row before writing any: by person id, else by e-Rad 研究者番号.
+                     std::vector<cases::TeamMember> members;
+                     std::vector<int> lines;
+                     for (const cases::TeamMemberDraft& d : parsed->members) {
+                       if (!d.proposal_id.empty() && d.proposal_id != view->proposal.value.id) {
+                         errors.push_back({upload->filename, d.line, "proposal_id",
+                                           d.proposal_id + " is not this case's proposal " + view->proposal.value.id});
+                         continue;
+                       }
+                       Result<storage::Stored<cases::Person>> person = MakeError(ErrorCode::kNotFound, "");
+                       if (!d.person_id.empty())
+                         person = store->GetPerson(visible, d.person_id);
+                       else if (!d.erad_id.empty())
+                         person = store->FindPersonByEradId(visible, d.erad_id);
+                       if (!person) {
+                         errors.push_back({upload->filename, d.line, d.person_id.empty() ? "erad_id" : "person_id",
+                                           "no person on record with " +
+                                               (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
+                                               "; add the person first (POST /v1/people)"});
+                         continue;
+                       }
+                       members.push_back({person->value.id, d.institution, d.role});
+                       lines.push_back(d.line);
+                     }
+                     if (!errors.empty() && !*partial) return ImportRefused(errors);
+                     int written = 0;
+                     for (size_t i = 0; i < members.size(); ++i) {
+                       auto added = store->AddTeamMember(internal::CallerOf(req), view->kase.value.id, members[i]);
+                       if (added) {
+                         ++written;
+                       } else if (added.error().code == ErrorCode::kAlreadyExists) {
+                         continue;  // already on the team: importing the same file twice changes nothing
+                       } else {
+                         errors.push_back({upload->filename, lines[i], "", added.error().message});
+                       }
+                     }
+                     json out = {{"file", upload->filename},
+                                 {"rows_read", parsed->rows_read},
+                                 {"written", written},
+                                 {"errors", ErrorsJson(errors)}};
+                     return Response::Json(errors.empty() ? 201 : 200, Dump(out));
+                   }});
+}
+
+}  // namespace highfence::server::handlers
