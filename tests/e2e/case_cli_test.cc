@@ -140,6 +140,23 @@ TEST_F(CaseCliTest, TheWorkedCaseReplaysToFollowUpWithOneFollowUpForTheNewHit) {
   for (const auto& f : c["flags"]) meti |= f["id"].get<std::string>().rfind("lists:jp_meti_eul:", 0) == 0;
   EXPECT_TRUE(meti) << c["flags"].dump();
   EXPECT_NE(run.out.find("audit chain intact"), std::string::npos) << run.out;
+
+  // 証跡: the measure keeps the file's name and SHA-256 (as sha256sum computes it), not the file.
+  std::string measure = c["measures"][0]["id"];
+  fs::path evidence = dir_.Write("立入管理記録_2026-12.pdf", "2026年12月 立入管理記録: 入室者 3 名、持出しなし\n");
+  auto added = Run("measure evidence " + measure + " " + Quote(evidence.string()), false);
+  ASSERT_EQ(added.status, 0) << added.out;
+  auto sum = Shell("sha256sum " + Quote(evidence.string()));
+  ASSERT_EQ(sum.status, 0) << sum.out;
+  auto after = Run("case show " + id + " --format json", false);
+  ASSERT_EQ(after.status, 0) << after.out;
+  json m = json::parse(after.out)["measures"][0];
+  ASSERT_EQ(m["evidence"].size(), 1u) << m.dump(2);
+  EXPECT_EQ(m["evidence"][0]["file_name"], "立入管理記録_2026-12.pdf");
+  EXPECT_EQ(m["evidence"][0]["sha256"], sum.out.substr(0, 64));
+  auto missing = Run("measure evidence ms_nosuch " + Quote(evidence.string()));
+  EXPECT_EQ(missing.status, 1) << missing.out;
+  EXPECT_NE(missing.out.find("ms_nosuch"), std::string::npos) << missing.out;
 }
 
 TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows) {
