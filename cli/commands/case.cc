@@ -867,7 +867,7 @@ Result<int> CaseAppeal(Args& a) {
   return kExitOk;
 }
 
-// Decides the case's latest appeal (the store keeps one pending appeal per decision).
+// Decides the case's latest appeal (CaseView::appeal), at the version just read.
 Result<int> CaseAppealDecide(Args& a) {
   if (a.grant == a.reject) return MakeError(ErrorCode::kInvalidArgument, "give exactly one of --grant or --reject");
   auto s = Open(a.common);
@@ -882,6 +882,7 @@ Result<int> CaseAppealDecide(Args& a) {
   return kExitOk;
 }
 
+// The store has no single-follow-up read: the version comes from the list.
 Result<int> FollowupClose(Args& a) {
   auto s = Open(a.common);
   if (!s) return s.error();
