@@ -12,11 +12,14 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <sodium.h>
+
 #include "cli/commands/db.h"
 #include "cli/version.h"
 #include "domain/access/role.h"
 #include "domain/cases/codec.h"
 #include "domain/cases/disclosure_import.h"
+#include "domain/cases/restricted_disclosure_codec.h"
 #include "domain/cases/team_import.h"
 #include "domain/checking/entity_checker.h"
 #include "domain/lists/snapshot_file.h"
@@ -297,11 +300,11 @@ struct Args {
   std::string id, id2, file, text,
       kind = "university", name_ja, name_en, ror, country, erad, orcid, name, name_latin, agency, programme, title,
       lead, state, transition, reason, risk, rationale, dd = "done", dd_note, person, partner, description, owner, due,
-      status, note, stage, vote, reviewer, outcome, target = "none", answers, keywords, consent, consent_note, feasible,
-      certified_by, certified_at, statement, today, case_id;
+      status, note, stage, ref, vote, reviewer, outcome, target = "none", answers, keywords, consent, consent_note,
+      feasible, certified_by, certified_at, statement, today, case_id;
   std::vector<std::string> members, partners, categories, flags, gaps, binds, conditions, reasons, reviewers, lists,
       unused;
-  bool designated = false, partial = false, refused = false;
+  bool designated = false, partial = false, refused = false, grant = false, reject = false;
   int a = 0, b = 0;
 };
 
@@ -851,6 +854,123 @@ Result<int> FollowupRun(Args& a) {
   return kExitOk;
 }
 
+// ---- appeals, closing follow-ups, evidence, restricted items ⑫ ⑬ ---------------------------
+
+Result<int> CaseAppeal(Args& a) {
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  workflow::Appeal appeal;
+  appeal.grounds = a.reason;
+  auto r = s->store->FileAppeal(s->caller, a.id, appeal);
+  if (!r) return r.error();
+  std::cout << r->value.id << "\n";
+  return kExitOk;
+}
+
+// Decides the case's latest appeal (CaseView::appeal), at the version just read.
+Result<int> CaseAppealDecide(Args& a) {
+  if (a.grant == a.reject) return MakeError(ErrorCode::kInvalidArgument, "give exactly one of --grant or --reject");
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  auto view = s->store->GetCase(storage::Visibility::All(), a.id);
+  if (!view) return view.error();
+  if (!view->appeal) return MakeError(ErrorCode::kFailedPrecondition, "cases/" + a.id + ": no appeal filed");
+  auto status = a.grant ? workflow::AppealStatus::kGranted : workflow::AppealStatus::kDismissed;
+  auto r = s->store->DecideAppeal(s->caller, view->appeal->value.id, view->appeal->version, status, a.reason);
+  if (!r) return r.error();
+  std::cout << r->value.id << " " << (a.grant ? "granted" : "dismissed") << "\n";
+  return kExitOk;
+}
+
+// The store has no single-follow-up read: the version comes from the list.
+Result<int> FollowupClose(Args& a) {
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  storage::ListOptions o;
+  o.limit = 0;
+  auto page = s->store->ListFollowUps(storage::Visibility::All(), o);
+  if (!page) return page.error();
+  auto f = std::find_if(page->items.begin(), page->items.end(), [&](const auto& x) { return x.value.id == a.id; });
+  if (f == page->items.end()) return MakeError(ErrorCode::kNotFound, "followups/" + a.id + ": not found");
+  auto r = s->store->CloseFollowUp(s->caller, a.id, f->version, a.note);
+  if (!r) return r.error();
+  std::cout << r->value.id << " " << workflow::Name(r->value.status) << "\n";
+  return kExitOk;
+}
+
+Result<int> FollowupReport(Args& a) {
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  if (!a.person.empty() == !a.partner.empty())
+    return MakeError(ErrorCode::kInvalidArgument, "give exactly one of --person or --partner");
+  workflow::Subject subject = a.person.empty() ? workflow::Subject{workflow::SubjectKind::kInstitution, a.partner}
+                                               : workflow::Subject{workflow::SubjectKind::kPerson, a.person};
+  auto r = s->store->ReportChangeToFunder(s->caller, a.id, subject, a.ref.empty() ? Now() : a.ref, a.note);
+  if (!r) return r.error();
+  std::cout << r->value.id << "\n";
+  return kExitOk;
+}
+
+Result<int> MeasureEvidence(Args& a) {
+  auto bytes = ReadFile(a.file);
+  if (!bytes) return bytes.error();
+  if (sodium_init() < 0) return MakeError(ErrorCode::kInternal, "libsodium failed to initialise");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes->data()), bytes->size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  auto m = s->store->GetMeasure(storage::Visibility::All(), a.id);
+  if (!m) return m.error();
+  workflow::Evidence e;
+  e.file_name = fs::path(a.file).filename().string();
+  e.sha256 = hex;
+  auto r = s->store->AddMeasureEvidence(s->caller, a.id, m->version, e);
+  if (!r) return r.error();
+  std::cout << a.id << " version " << r->version << " evidence " << e.file_name << " sha256 " << e.sha256 << "\n";
+  return kExitOk;
+}
+
+// With FILE: stores a new version of PERSON's items ⑫ ⑬; without: reads them (audited).
+Result<int> PersonRestricted(Args& a) {
+  auto s = Open(a.common);
+  if (!s) return s.error();
+  if (!a.file.empty()) {
+    auto bytes = ReadFile(a.file);
+    if (!bytes) return bytes.error();
+    // id, person and version are the store's to assign: the file need not carry them.
+    json body = json::parse(*bytes, nullptr, false);
+    if (!body.is_object()) return MakeError(ErrorCode::kInvalidArgument, a.file + ": not a JSON object");
+    body["id"] = "";
+    body["person_id"] = a.id;
+    body["seq"] = 0;
+    auto parsed = cases::FromJson<cases::RestrictedDisclosure>(body.dump());
+    if (!parsed) return parsed.error().WithContext(a.file);
+    cases::RestrictedDisclosure r = std::move(*parsed);
+    r.id.clear();
+    r.seq = 0;
+    r.person_id.clear();
+    if (r.certification.certified_by.empty()) r.certification = Certification(a);
+    auto stored = s->store->DiscloseRestricted(s->caller, a.id, r);
+    if (!stored) return stored.error();
+    std::cout << stored->value.id << "\n";
+    return kExitOk;
+  }
+  auto read = s->store->ReadRestricted(s->caller, a.id, a.reason.empty() ? "highfence person restricted" : a.reason);
+  if (!read) return read.error();
+  std::ostringstream t;
+  json j = json::array();
+  for (const auto& v : *read) {
+    t << v.value.id << "  version " << v.value.seq << "  as of " << v.value.as_of << "  nationalities";
+    for (const auto& n : v.value.nationalities) t << " " << n;
+    t << "\n";
+    j.push_back(Versioned(v, J(cases::ToJson(v.value))));
+  }
+  Print(a.common, t.str(), j);
+  return kExitOk;
+}
+
 Result<int> ImportTeam(Args& a) {
   auto s = Open(a.common);
   if (!s) return s.error();
@@ -967,6 +1087,14 @@ void AddCaseCommands(CLI::App& app, int& status) {
   c = verb(person, "show", "a person and their number of disclosure versions", true);
   c->add_option("PERSON", a.id)->required();
   Bind(c, status, [] { return PersonShow(a); });
+  c = verb(person, "restricted",
+           "items ⑫ ⑬: store FILE.json as a new version, or read them (export_control_officer only; audited)", true);
+  c->add_option("PERSON", a.id)->required();
+  c->add_option("FILE", a.file, "restricted disclosure JSON to store");
+  c->add_option("--reason", a.reason, "why they are read (kept in the audit record)");
+  c->add_option("--certified-by", a.certified_by);
+  c->add_option("--statement", a.statement);
+  Bind(c, status, [] { return PersonRestricted(a); });
   c = verb(person, "list", "people (of --tenant, or all)", true);
   Bind(c, status, [] { return PersonList(a); });
 
@@ -1037,6 +1165,16 @@ void AddCaseCommands(CLI::App& app, int& status) {
   c->add_option("--answers", a.answers, "readiness answers (default: <name>.answers.toml beside FILE)");
   c->add_option("--keywords", a.keywords, "keyword list directory (default: data/keywords)");
   Bind(c, status, [] { return CaseScreen(a); });
+  c = verb(kase, "appeal", "file an appeal against CASE's decline; prints the appeal id", false);
+  c->add_option("CASE", a.id)->required();
+  c->add_option("--reason", a.reason, "the grounds of the appeal")->required();
+  Bind(c, status, [] { return CaseAppeal(a); });
+  c = verb(kase, "appeal-decide", "grant or reject CASE's pending appeal", false);
+  c->add_option("CASE", a.id)->required();
+  c->add_flag("--grant", a.grant);
+  c->add_flag("--reject", a.reject);
+  c->add_option("--reason", a.reason, "why")->required();
+  Bind(c, status, [] { return CaseAppealDecide(a); });
   c = verb(kase, "check", "check the team and partners against the lists and attach the results", false);
   c->add_option("CASE", a.id)->required();
   c->add_option("--lists", a.lists, "snapshot file or directory (repeatable; default data/lists)");
@@ -1077,6 +1215,11 @@ void AddCaseCommands(CLI::App& app, int& status) {
   c->add_option("--note", a.note);
   Bind(c, status, [] { return MeasureUpdate(a); });
 
+  c = verb(measure, "evidence", "attach FILE as evidence (証跡): its name and sha256 are stored, not the file", false);
+  c->add_option("MEASURE", a.id)->required();
+  c->add_option("FILE", a.file)->required()->check(CLI::ExistingFile);
+  Bind(c, status, [] { return MeasureEvidence(a); });
+
   CLI::App* review = app.add_subcommand("review", "reviews and decisions");
   review->require_subcommand(1);
   c = verb(review, "assign", "open STAGE of the current round with REVIEWERs; prints the review id", false);
@@ -1108,6 +1251,18 @@ void AddCaseCommands(CLI::App& app, int& status) {
   c->add_option("--lists", a.lists, "snapshot file or directory (repeatable; default data/lists)");
   c->add_option("--today", a.today, "YYYY-MM-DD (default: today)");
   Bind(c, status, [] { return FollowupRun(a); });
+
+  c = verb(fu, "close", "close FOLLOWUP once what it asks for is done", false);
+  c->add_option("FOLLOWUP", a.id)->required();
+  c->add_option("--note", a.note, "how it was resolved")->required();
+  Bind(c, status, [] { return FollowupClose(a); });
+  c = verb(fu, "report", "record a change reported to the funder (変更報告); prints the follow-up id", false);
+  c->add_option("CASE", a.id)->required();
+  c->add_option("--note", a.note, "what changed")->required();
+  c->add_option("--ref", a.ref, "the report's reference (default: now)");
+  c->add_option("--person", a.person, "the person the change concerns (or --partner)");
+  c->add_option("--partner", a.partner, "the partner the change concerns");
+  Bind(c, status, [] { return FollowupReport(a); });
 
   CLI::App* imp = app.add_subcommand("import", "import a team or disclosures from CSV / XLSX");
   imp->require_subcommand(1);

@@ -140,6 +140,23 @@ TEST_F(CaseCliTest, TheWorkedCaseReplaysToFollowUpWithOneFollowUpForTheNewHit) {
   for (const auto& f : c["flags"]) meti |= f["id"].get<std::string>().rfind("lists:jp_meti_eul:", 0) == 0;
   EXPECT_TRUE(meti) << c["flags"].dump();
   EXPECT_NE(run.out.find("audit chain intact"), std::string::npos) << run.out;
+
+  // 証跡: the measure keeps the file's name and SHA-256 (as sha256sum computes it), not the file.
+  std::string measure = c["measures"][0]["id"];
+  fs::path evidence = dir_.Write("立入管理記録_2026-12.pdf", "2026年12月 立入管理記録: 入室者 3 名、持出しなし\n");
+  auto added = Run("measure evidence " + measure + " " + Quote(evidence.string()), false);
+  ASSERT_EQ(added.status, 0) << added.out;
+  auto sum = Shell("sha256sum " + Quote(evidence.string()));
+  ASSERT_EQ(sum.status, 0) << sum.out;
+  auto after = Run("case show " + id + " --format json", false);
+  ASSERT_EQ(after.status, 0) << after.out;
+  json m = json::parse(after.out)["measures"][0];
+  ASSERT_EQ(m["evidence"].size(), 1u) << m.dump(2);
+  EXPECT_EQ(m["evidence"][0]["file_name"], "立入管理記録_2026-12.pdf");
+  EXPECT_EQ(m["evidence"][0]["sha256"], sum.out.substr(0, 64));
+  auto missing = Run("measure evidence ms_nosuch " + Quote(evidence.string()));
+  EXPECT_EQ(missing.status, 1) << missing.out;
+  EXPECT_NE(missing.out.find("ms_nosuch"), std::string::npos) << missing.out;
 }
 
 TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows) {
@@ -166,6 +183,103 @@ TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows)
   EXPECT_NE(u.out.find("unknown.csv:2"), std::string::npos) << u.out;
   EXPECT_NE(u.out.find("99999999"), std::string::npos) << u.out;
   EXPECT_EQ(Count("disclosures"), 2);
+}
+
+// A decline is appealed and the appeal decided; a change reported to the funder is a follow-up
+// that closes; items ⑫ ⑬ are refused to the security officer (naming the role) and read by the
+// export-control officer, which leaves a `read` record in the audit export.
+TEST_F(CaseCliTest, ADeclineIsAppealedAndDecidedAndOnlyExportControlReadsRestrictedItems) {
+  url_ = "sqlite:" + (dir_.path() / "appeal.db").string();
+  ASSERT_EQ(Run("db migrate").status, 0);
+  auto id = [&](const std::string& args) {
+    auto r = Run(args, false);
+    EXPECT_EQ(r.status, 0) << args << "\n" << r.out;
+    return Trim(r.out);
+  };
+  std::string jst = id("institution add --as administrator --kind agency --name-ja 科学技術振興機構");
+  std::string tohoku = id("institution add --as administrator --kind university --name-ja 東北大学");
+  std::string prog = id("programme add --as programme_officer --agency " + jst + " --name-ja 戦略的創造研究推進事業");
+  std::string aoba =
+      id("person add --tenant " + tohoku + " --name '青葉 花子' --name-latin 'Hanako Aoba' --erad 70451234");
+  std::string prop = id("proposal submit --tenant " + tohoku + " --programme " + prog +
+                        " --title 'NV中心を用いた量子センシング' --member " + aoba + ":pi");
+  ASSERT_EQ(Run("proposal shortlist " + prop + " --as programme_officer").status, 0);
+  std::string kase = id("case open " + prop);
+  ASSERT_FALSE(kase.empty());
+
+  // No decision yet: nothing to appeal, and the message names the case.
+  auto early = Run("case appeal " + kase + " --reason 'まだ判断がない'");
+  EXPECT_EQ(early.status, 1) << early.out;
+  EXPECT_NE(early.out.find(kase), std::string::npos) << early.out;
+
+  id("review decide " + kase + " --outcome decline --reason '共同研究先の管理体制が確認できない'");
+  std::string appeal = id("case appeal " + kase + " --reason '共同研究先の管理体制を示す資料を追加で提出する'");
+  EXPECT_EQ(appeal.rfind("ap", 0), 0u) << appeal;
+  auto both = Run("case appeal-decide " + kase + " --grant --reject --reason x");
+  EXPECT_EQ(both.status, 2) << both.out;
+  EXPECT_NE(both.out.find("--grant"), std::string::npos) << both.out;
+  auto decided = Run("case appeal-decide " + kase + " --grant --reason '追加資料により管理体制を確認した'", false);
+  ASSERT_EQ(decided.status, 0) << decided.out;
+  EXPECT_EQ(Trim(decided.out), appeal + " granted");
+  auto show = Run("case show " + kase + " --format json", false);
+  ASSERT_EQ(show.status, 0) << show.out;
+  json c = json::parse(show.out);
+  EXPECT_EQ(c["appeal"]["id"], appeal);
+  EXPECT_EQ(c["appeal"]["status"], "granted");
+  EXPECT_EQ(c["appeal"]["outcome_reason"], "追加資料により管理体制を確認した");
+  // Decided once: a second decision is refused.
+  auto twice = Run("case appeal-decide " + kase + " --reject --reason '重複'");
+  EXPECT_EQ(twice.status, 1) << twice.out;
+  EXPECT_NE(twice.out.find("already granted"), std::string::npos) << twice.out;
+
+  // ④ a change reported to the funder, then closed.
+  std::string fu = id("followup report " + kase + " --person " + aoba + " --ref 変更届-2026-012 --note '兼業先の追加'");
+  auto closed = Run("followup close " + fu + " --note '配分機関への報告を確認し再評価不要と判断'", false);
+  ASSERT_EQ(closed.status, 0) << closed.out;
+  auto open = Run("followup list --case " + kase + " --status open --format json", false);
+  ASSERT_EQ(open.status, 0) << open.out;
+  EXPECT_EQ(json::parse(open.out)["total"], 0) << open.out;
+  auto again = Run("followup close " + fu + " --note 'もう一度'");
+  EXPECT_EQ(again.status, 1) << again.out;
+  EXPECT_NE(again.out.find("already done"), std::string::npos) << again.out;
+
+  // ⑫ ⑬: the security officer may neither write nor read them; the export-control officer may.
+  std::string file = dir_.Write("restricted.json", R"({"as_of": "2026-11-15",
+      "non_resident_status": {"non_resident": false, "specified_category": false},
+      "nationalities": ["JP"]})")
+                         .string();
+  auto denied_write = Run("person restricted " + aoba + " " + Quote(file));
+  EXPECT_EQ(denied_write.status, 1) << denied_write.out;
+  EXPECT_NE(denied_write.out.find("export_control_officer"), std::string::npos) << denied_write.out;
+  std::string rdisc = id("person restricted " + aoba + " " + Quote(file) + " --as export_control_officer");
+  EXPECT_EQ(rdisc.rfind("rdisc", 0), 0u) << rdisc;
+  auto denied = Run("person restricted " + aoba + " --as security_officer --reason 'みなし輸出の確認'");
+  EXPECT_EQ(denied.status, 1) << denied.out;
+  EXPECT_NE(denied.out.find("export_control_officer"), std::string::npos) << denied.out;
+  EXPECT_NE(denied.out.find("security_officer"), std::string::npos) << denied.out;
+  EXPECT_EQ(denied.out.find("JP"), std::string::npos) << denied.out;
+  auto read = Run(
+      "person restricted " + aoba + " --as export_control_officer --reason 'みなし輸出の確認' --format json", false);
+  ASSERT_EQ(read.status, 0) << read.out;
+  json versions = json::parse(read.out);
+  ASSERT_EQ(versions.size(), 1u) << read.out;
+  EXPECT_EQ(versions[0]["id"], rdisc);
+  EXPECT_EQ(versions[0]["nationalities"], json::array({"JP"}));
+
+  auto audit = Run("audit export", false);
+  ASSERT_EQ(audit.status, 0) << audit.out;
+  int reads = 0;
+  std::istringstream lines(audit.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    json r = json::parse(line);
+    if (r["action"] == "read") {
+      ++reads;
+      EXPECT_EQ(r["object_id"], rdisc);
+      EXPECT_EQ(r["reason"], "みなし輸出の確認");
+    }
+  }
+  EXPECT_EQ(reads, 1) << audit.out;
 }
 
 #endif
