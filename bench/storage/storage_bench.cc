@@ -37,7 +37,8 @@ double Seconds(Clock::time_point since) {
 }
 
 std::string Body(int i) {
-  return R"j({"person_id":"person_)j" + std::to_string(i % 5000) + R"j(","as_of":"2026-04-01","items":{)j"
+  return R"j({"person_id":"person_)j" + std::to_string(i % 5000) +
+         R"j(","as_of":"2026-04-01","items":{)j"
          R"j("education":[{"institution":"東京大学 大学院工学系研究科","degree":"博士(工学)","year":2012}],)j"
          R"j("career":[{"organisation":"Kyoto University, Graduate School of Informatics",)j"
          R"j("role":"Associate Professor","from":"2018-04"}],)j"
