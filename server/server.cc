@@ -206,6 +206,7 @@ struct Server::Rep {
   Options options;
   std::vector<Route> routes;
   Authenticator authenticator;
+  ResponseObserver observer;
   std::vector<std::pair<std::string, ReadinessCheck>> readiness;
   Metrics metrics;
 
@@ -368,6 +369,7 @@ void Server::Rep::Log(const httplib::Request& raw, const httplib::Response& res)
   double seconds = std::chrono::duration<double>(Clock::now() - tl.start).count();
   std::string_view route = tl.route ? std::string_view(tl.route->pattern) : std::string_view("unmatched");
   metrics.ObserveRequest(route, raw.method, res.status, seconds);
+  if (observer && tl.route) observer(raw.method, route, res.status, res.get_header_value("Content-Type"), res.body);
   auto level = res.status >= 500 ? spdlog::level::err : spdlog::level::info;
   if (log && log->Enabled(level)) {
     json fields = {{"request_id", tl.request_id},
@@ -436,6 +438,11 @@ std::vector<Route> Server::Routes() const {
 void Server::SetAuthenticator(Authenticator authenticator) {
   HF_CHECK(!rep_->started);
   rep_->authenticator = std::move(authenticator);
+}
+
+void Server::SetResponseObserver(ResponseObserver observer) {
+  HF_CHECK(!rep_->started);
+  rep_->observer = std::move(observer);
 }
 
 void Server::AddReadinessCheck(std::string name, ReadinessCheck check) {

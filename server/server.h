@@ -66,6 +66,13 @@ struct Options {
 // identity, or kUnauthenticated naming what was wrong (expired, revoked, unknown).
 using Authenticator = std::function<ApiResult<Identity>(const Request&)>;
 
+// Sees every response the server sends for a matched route, after it is written: the method,
+// the route's pattern, the status, the Content-Type and the body. Called on the worker thread
+// that served the request, so it must be thread-safe. Tests use it to validate every response
+// against the OpenAPI document; it is not a logging hook (the JSON log is that).
+using ResponseObserver = std::function<void(std::string_view method, std::string_view pattern, int status,
+                                            std::string_view content_type, std::string_view body)>;
+
 // One readiness condition for /readyz ("database": reachable, migrations current).
 using ReadinessCheck = std::function<Result<void>()>;
 
@@ -82,6 +89,8 @@ class Server {
   std::vector<Route> Routes() const;
   void SetAuthenticator(Authenticator authenticator);
   void AddReadinessCheck(std::string name, ReadinessCheck check);
+  // REQUIRES: before Start().
+  void SetResponseObserver(ResponseObserver observer);
   Metrics& metrics();
   const Options& options() const;
 

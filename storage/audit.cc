@@ -219,24 +219,25 @@ Result<void> VerifyIn(Transaction& tx, AuditReport& report) {
   return Ok();
 }
 
-nlohmann::ordered_json ToJson(const AuditRecord& r) {
-  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::ordered_json(*v) : nullptr; };
-  return {{"seq", r.seq},
-          {"at", r.at},
-          {"actor", r.actor},
-          {"request_id", opt(r.request_id)},
-          {"tenant_id", opt(r.tenant_id)},
-          {"action", r.action},
-          {"object_kind", r.object_kind},
-          {"object_id", r.object_id},
-          {"before_digest", opt(r.before_digest)},
-          {"after_digest", opt(r.after_digest)},
-          {"reason", opt(r.reason)},
-          {"prev_hash", r.prev_hash},
-          {"hash", r.hash}};
-}
-
 }  // namespace
+
+std::string AuditRecordJson(const AuditRecord& r) {
+  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::ordered_json(*v) : nullptr; };
+  nlohmann::ordered_json j = {{"seq", r.seq},
+                              {"at", r.at},
+                              {"actor", r.actor},
+                              {"request_id", opt(r.request_id)},
+                              {"tenant_id", opt(r.tenant_id)},
+                              {"action", r.action},
+                              {"object_kind", r.object_kind},
+                              {"object_id", r.object_id},
+                              {"before_digest", opt(r.before_digest)},
+                              {"after_digest", opt(r.after_digest)},
+                              {"reason", opt(r.reason)},
+                              {"prev_hash", r.prev_hash},
+                              {"hash", r.hash}};
+  return j.dump();
+}
 
 std::string RecordDigest(const Record& record) {
   std::string bytes = "hf-record-v1\n";
@@ -302,7 +303,7 @@ Result<int64_t> ExportAudit(Database& db, std::ostream& out) {
       auto batch = AuditBatch(*tx.rep().conn, after);
       if (!batch) return batch.error();
       for (const AuditRecord& r : *batch) {
-        out << ToJson(r).dump() << '\n';
+        out << AuditRecordJson(r) << '\n';
         ++written;
       }
       if (static_cast<int64_t>(batch->size()) < kBatch) break;

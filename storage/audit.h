@@ -51,6 +51,9 @@ struct AuditRecord {
   std::string hash;
 };
 
+// One audit record as a JSON object (the line `audit export` writes; the API's audit records).
+std::string AuditRecordJson(const AuditRecord& r);
+
 // Appends a `read` record for record (as just read in this transaction), giving the reason
 // (e.g. "export control review of case_…"). kInvalidArgument for an empty actor or reason;
 // kFailedPrecondition in a snapshot (read-only) transaction.

@@ -7,29 +7,8 @@
 #include "storage/audit.h"
 
 namespace highfence::server::handlers {
-namespace {
-
 using nlohmann::json;
 using storage::CaseStore;
-
-json RecordJson(const storage::AuditRecord& r) {
-  auto opt = [](const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); };
-  return {{"seq", r.seq},
-          {"at", r.at},
-          {"actor", r.actor},
-          {"request_id", opt(r.request_id)},
-          {"tenant_id", opt(r.tenant_id)},
-          {"action", r.action},
-          {"object_kind", r.object_kind},
-          {"object_id", r.object_id},
-          {"before_digest", opt(r.before_digest)},
-          {"after_digest", opt(r.after_digest)},
-          {"reason", opt(r.reason)},
-          {"prev_hash", r.prev_hash},
-          {"hash", r.hash}};
-}
-
-}  // namespace
 
 void AddAuditRoutes(Server& server, const ResourceServices& services) {
   CaseStore* store = services.cases;
@@ -85,7 +64,7 @@ void AddAuditRoutes(Server& server, const ResourceServices& services) {
          }
          json mine = json::array();
          for (const storage::AuditRecord& r : records)
-           if (r.tenant_id && visible.Sees(*r.tenant_id)) mine.push_back(RecordJson(r));
+           if (r.tenant_id && visible.Sees(*r.tenant_id)) mine.push_back(json::parse(storage::AuditRecordJson(r)));
          return Response::Json(200, Dump(internal::PageInMemory(mine, *page)));
        }});
 }

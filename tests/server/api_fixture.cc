@@ -71,6 +71,9 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
   o.threads = 8;
   o.log_path = (dir_.path() / "server.log").string();
   server_ = std::make_unique<server::Server>(o);
+  server_->SetResponseObserver(
+      [this](std::string_view method, std::string_view pattern, int status, std::string_view content_type,
+             std::string_view body) { contract_.Observe(method, pattern, status, content_type, body); });
   server::AddAccountRoutes(*server_, *accounts_, {});
   server::AddResourceRoutes(*server_, services, options);
   auto add = [&](const std::string& name, access::Role role, const std::string& tenant) {
@@ -94,6 +97,7 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
 
 ApiServer::~ApiServer() {
   server_->Stop();
+  for (const std::string& problem : contract_.Problems()) ADD_FAILURE() << "OpenAPI contract: " << problem;
 }
 
 httplib::Client ApiServer::Client() const {

@@ -16,6 +16,7 @@
 #include "server/resources.h"
 #include "server/server.h"
 #include "tests/server/in_memory_account_store.h"
+#include "tests/server/openapi_contract.h"
 #include "tests/support/data.h"
 
 namespace highfence::testing {
@@ -31,6 +32,8 @@ struct ApiSession {
 const checking::EntityChecker* SharedChecker();
 const screening::Screener* SharedScreener();
 
+// Every response it sends is checked against docs/api/openapi.json (openapi_contract.h); the
+// destructor fails the running test once per (method, route, status) that does not conform.
 class ApiServer {
  public:
   explicit ApiServer(server::ResourceServices services, server::ResourceOptions options = {},
@@ -54,6 +57,7 @@ class ApiServer {
   std::unique_ptr<auth::PasswordHasher> hasher_;
   std::unique_ptr<auth::Accounts> accounts_;
   std::unique_ptr<server::Server> server_;
+  ResponseContract contract_;  // every response checked against docs/api/openapi.json
   int port_ = 0;
 };
 

@@ -18,6 +18,7 @@
 #include "server/resources.h"
 #include "server/server.h"
 #include "tests/server/in_memory_account_store.h"
+#include "tests/server/openapi_contract.h"
 #include "tests/support/data.h"
 
 namespace highfence::server {
@@ -136,6 +137,43 @@ TEST(OpenApiTest, TheValidatorRejectsAWrongExample) {
   EXPECT_NE(Validate(doc, {{"$ref", "#/components/schemas/Token"}}, bad_token), "");
   json bad_error = {{"error", {{"code", "teapot"}, {"message", "x"}, {"request_id", "r"}}}};
   EXPECT_NE(Validate(doc, {{"$ref", "#/components/schemas/Error"}}, bad_error), "");
+}
+
+// The contract the e2e suites apply to every live response (openapi_contract.h).
+TEST(OpenApiContractTest, AcceptsTheDocumentedAnswerAndNamesWhatIsWrongWithAnother) {
+  json doc = Document();
+  const json& ok = doc["paths"]["/v1/cases/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+  EXPECT_EQ(testing::CheckAgainstOpenApi("GET", "/v1/cases/{id}", 200, "application/json", ok.dump()), "");
+
+  json bad = ok;
+  bad["state"] = 7;
+  std::string why = testing::CheckAgainstOpenApi("GET", "/v1/cases/{id}", 200, "application/json", bad.dump());
+  EXPECT_NE(why.find("GET /v1/cases/{id} 200 does not match its schema"), std::string::npos) << why;
+  EXPECT_NE(why.find("[state]"), std::string::npos) << why;
+  bad = ok;
+  bad.erase("team");
+  why = testing::CheckAgainstOpenApi("GET", "/v1/cases/{id}", 200, "application/json", bad.dump());
+  EXPECT_NE(why.find("Missing required property 'team'"), std::string::npos) << why;
+
+  why = testing::CheckAgainstOpenApi("GET", "/v1/cases/{id}", 201, "application/json", ok.dump());
+  EXPECT_NE(why.find("201, a status its description does not list"), std::string::npos) << why;
+  why = testing::CheckAgainstOpenApi("GET", "/v1/cases/{id}", 200, "application/json", "{\"id\":");
+  EXPECT_NE(why.find("body is not JSON"), std::string::npos) << why;
+  why = testing::CheckAgainstOpenApi("DELETE", "/v1/cases/{id}", 204, "", "");
+  EXPECT_NE(why.find("not described"), std::string::npos) << why;
+}
+
+TEST(OpenApiContractTest, GenericErrorStatusesNeedTheErrorBodyAndTheRightKindOfOperation) {
+  std::string error =
+      R"({"error":{"code":"payload_too_large","message":"body of 9 bytes exceeds the limit","request_id":"4f1c2a9e0b7d3e5a6c8f0d12"}})";
+  // A body-taking, authenticated operation may answer 413 with an Error body …
+  EXPECT_EQ(testing::CheckAgainstOpenApi("POST", "/v1/people", 413, "application/json", error), "");
+  // … but not with any other body,
+  std::string why = testing::CheckAgainstOpenApi("POST", "/v1/people", 413, "application/json", R"({"ok":false})");
+  EXPECT_NE(why.find("does not match its schema"), std::string::npos) << why;
+  // a public operation never answers 401, and a GET without a body never 413.
+  EXPECT_NE(testing::CheckAgainstOpenApi("GET", "/healthz", 401, "application/json", error), "");
+  EXPECT_NE(testing::CheckAgainstOpenApi("GET", "/v1/cases", 413, "application/json", error), "");
 }
 
 }  // namespace
