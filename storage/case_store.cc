@@ -509,9 +509,19 @@ struct CaseStore::Rep {
       auto rec = GetVisible(tx, table, value.id, caller.visible);
       if (!rec) return rec.error();
       if (rec->version != expected_version) return Stale(*rec, expected_version);
+      // A record stays with the institution that keeps it: a replacement may leave tenant_id out
+      // (it is the record's) but never name another one.
+      T replacement = value;
+      if constexpr (requires { replacement.tenant_id; }) {
+        if (replacement.tenant_id.empty()) replacement.tenant_id = rec->tenant_id;
+        if (replacement.tenant_id != rec->tenant_id)
+          return MakeError(ErrorCode::kInvalidArgument, "tenant_id: " + rec->table + "/" + rec->id + " is kept by " +
+                                                            rec->tenant_id + " and cannot move to " +
+                                                            replacement.tenant_id);
+      }
       if (check)
-        if (auto ok = check(tx, value); !ok) return ok.error();
-      auto stored = UpdateValue(tx, ActorOf(caller), *rec, value, expected_version);
+        if (auto ok = check(tx, replacement); !ok) return ok.error();
+      auto stored = UpdateValue(tx, ActorOf(caller), *rec, replacement, expected_version);
       if (!stored) return stored.error();
       out = std::move(*stored);
       return Ok();

@@ -224,6 +224,89 @@ TEST_F(AccountsE2eTest, TwoServeProcessesBehaveAsOneSystem) {
   ExpectAuditIntact();
 }
 
+// Optimistic versions across replicas: a write made with a version another replica has already
+// replaced gets 409, and writers on both replicas that re-read and retry lose no update.
+TEST_F(AccountsE2eTest, WritesThroughTwoReplicasLoseNoUpdate) {
+  auto a = ServeProcess::Start(url_, dir_, "replica_a");
+  auto b = ServeProcess::Start(url_, dir_, "replica_b");
+  ASSERT_TRUE(a && b);
+  SignedIn s = MustLogin(a->port(), "sato.officer");
+  httplib::Client ca("127.0.0.1", a->port());
+  httplib::Client cb("127.0.0.1", b->port());
+  json person = {{"names", {{{"kind", "legal"}, {"script", "kanji"}, {"text", "山田 花子"}}}}};
+  auto made = ca.Post("/v1/people", With(s), person.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string id = json::parse(made->body)["id"];
+  const std::string etag = made->get_header_value("ETag");
+  ASSERT_EQ(etag, "\"1\"");
+
+  // The same version 1 through A, then through B: B's write is stale.
+  auto replace = [&](httplib::Client& c, const std::string& if_match, const json& body) {
+    httplib::Headers h = With(s);
+    h.emplace("If-Match", if_match);
+    return c.Put("/v1/people/" + id, h, body.dump(), "application/json");
+  };
+  // A replacement leaves tenant_id out (it is the record's) and can never move the record.
+  json moved = person;
+  moved["tenant_id"] = "inst_kyoto";
+  auto refused = replace(ca, etag, moved);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422) << refused->body;
+  EXPECT_EQ(json::parse(refused->body)["error"].value("field", ""), "tenant_id") << refused->body;
+  json first = person;
+  first["names"].push_back({{"kind", "romanised"}, {"script", "latin"}, {"text", "Hanako Yamada"}});
+  auto won = replace(ca, etag, first);
+  ASSERT_TRUE(won);
+  EXPECT_EQ(won->status, 200) << won->body;
+  json second = person;
+  second["names"].push_back({{"kind", "romanised"}, {"script", "latin"}, {"text", "Yamada Hanako"}});
+  auto stale = replace(cb, etag, second);
+  ASSERT_TRUE(stale);
+  EXPECT_EQ(stale->status, 409) << stale->body;
+  EXPECT_EQ(json::parse(stale->body)["error"]["code"], "aborted") << stale->body;
+
+  // Two writers per replica, each adding its own names: read, write with If-Match, retry on 409.
+  constexpr int kWriters = 4, kEach = 4;
+  std::atomic<int> conflicts{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w)
+    writers.emplace_back([&, w] {
+      httplib::Client c("127.0.0.1", w % 2 ? b->port() : a->port());
+      for (int i = 0; i < kEach; ++i) {
+        for (int attempt = 0; attempt < 200; ++attempt) {
+          auto got = c.Get("/v1/people/" + id, With(s));
+          ASSERT_TRUE(got && got->status == 200);
+          json names = json::parse(got->body)["names"];
+          names.push_back({{"kind", "romanised"},
+                           {"script", "latin"},
+                           {"text", "writer " + std::to_string(w) + " " + std::to_string(i)}});
+          auto put = replace(c, got->get_header_value("ETag"), {{"names", names}});
+          ASSERT_TRUE(put);
+          if (put->status == 200) break;
+          ASSERT_EQ(put->status, 409) << put->body;
+          ++conflicts;
+        }
+      }
+    });
+  for (auto& t : writers) t.join();
+  auto final_read = cb.Get("/v1/people/" + id, With(s));
+  ASSERT_TRUE(final_read && final_read->status == 200);
+  json final_person = json::parse(final_read->body);
+  std::set<std::string> texts;
+  for (const auto& n : final_person["names"]) texts.insert(n["text"].get<std::string>());
+  for (int w = 0; w < kWriters; ++w)
+    for (int i = 0; i < kEach; ++i)
+      EXPECT_TRUE(texts.count("writer " + std::to_string(w) + " " + std::to_string(i)))
+          << "lost update of writer " << w << " " << i << " (" << conflicts << " conflicts retried)";
+  EXPECT_TRUE(texts.count("Hanako Yamada"));
+  EXPECT_FALSE(texts.count("Yamada Hanako")) << "the stale write changed nothing";
+  EXPECT_EQ(final_person["version"], 2 + kWriters * kEach);
+  EXPECT_EQ(a->Terminate(), 0);
+  EXPECT_EQ(b->Terminate(), 0);
+  ExpectAuditIntact();
+}
+
 #ifndef HF_ACCOUNTS_TEST_POSTGRES
 
 TEST(AccountsFirstStartTest, FreshSqliteFileIsCreatedMigratedAndSaysHowToAddAnAdministrator) {
