@@ -22,6 +22,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep hyperfine python3 wrk
   jq                                     # demo.sh and data/examples/case/replay.sh read the CLI's JSON
+  openssl                                # tests: a self-signed certificate for the TLS server tests
   # example documents (PDF fonts for Japanese)
   fonts-noto-cjk chromium qpdf
 )

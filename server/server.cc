@@ -211,7 +211,7 @@ struct Server::Rep {
   Metrics metrics;
 
   std::unique_ptr<httplib::Server> http;
-  internal::GuardedServer* guarded = nullptr;  // == http.get() unless TLS
+  internal::GuardedServer* guarded = nullptr;  // == http.get(), plain or TLS
   internal::ProxyTrust trust;
   std::optional<internal::JsonLog> log;
   std::thread thread;
@@ -474,29 +474,25 @@ Result<int> Server::Start() {
 
   if (o.tls_cert_file.empty() != o.tls_key_file.empty())
     return MakeError(ErrorCode::kInvalidArgument, "tls_cert_file and tls_key_file: set both or neither");
+  internal::GuardOptions g;
+  g.header_timeout = o.header_timeout;
+  g.body_timeout = o.body_timeout;
+  g.read_timeout = o.read_timeout;
+  g.write_timeout = o.write_timeout;
+  g.keep_alive_timeout = o.keep_alive_timeout;
+  g.keep_alive_max_requests = static_cast<size_t>(std::max(1, o.keep_alive_max_requests));
+  g.max_header_bytes = o.max_header_bytes;
+  auto guarded = std::make_unique<internal::GuardedServer>(g);
   if (!o.tls_cert_file.empty()) {
     for (const std::string& f : {o.tls_cert_file, o.tls_key_file})
       if (!std::filesystem::is_regular_file(f))
         return MakeError(ErrorCode::kInvalidArgument, f + ": TLS file not found");
-    auto ssl = std::make_unique<httplib::SSLServer>(o.tls_cert_file.c_str(), o.tls_key_file.c_str());
-    if (!ssl->is_valid())
-      return MakeError(ErrorCode::kInvalidArgument,
-                       o.tls_cert_file + ", " + o.tls_key_file + ": not a usable PEM certificate and key");
-    rep_->http = std::move(ssl);
+    std::string why;
+    if (!guarded->UseTls(o.tls_cert_file, o.tls_key_file, &why)) return MakeError(ErrorCode::kInvalidArgument, why);
     rep_->tls = true;
-  } else {
-    internal::GuardOptions g;
-    g.header_timeout = o.header_timeout;
-    g.body_timeout = o.body_timeout;
-    g.read_timeout = o.read_timeout;
-    g.write_timeout = o.write_timeout;
-    g.keep_alive_timeout = o.keep_alive_timeout;
-    g.keep_alive_max_requests = static_cast<size_t>(std::max(1, o.keep_alive_max_requests));
-    g.max_header_bytes = o.max_header_bytes;
-    auto guarded = std::make_unique<internal::GuardedServer>(g);
-    rep_->guarded = guarded.get();
-    rep_->http = std::move(guarded);
   }
+  rep_->guarded = guarded.get();
+  rep_->http = std::move(guarded);
   httplib::Server& http = *rep_->http;
   int threads = o.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };

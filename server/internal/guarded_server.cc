@@ -2,13 +2,17 @@
 #include "server/internal/guarded_server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netdb.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 namespace highfence::server::internal {
@@ -35,14 +39,24 @@ void AddressOf(bool peer, int sock, std::string& ip, int& port) {
   if (ip.rfind("::ffff:", 0) == 0 && ip.find('.') != std::string::npos) ip = ip.substr(7);
 }
 
-// A socket stream whose reads honour the current phase's deadline.
+std::string TlsErrorText() {
+  unsigned long e = ERR_get_error();
+  if (e == 0) return "unknown OpenSSL error";
+  char text[256];
+  ERR_error_string_n(e, text, sizeof(text));
+  return text;
+}
+
+// A socket stream whose reads honour the current phase's deadline: plain (a blocking socket read
+// only once poll says it is readable) or TLS (OpenSSL on a non-blocking socket, retried after poll
+// on WANT_READ / WANT_WRITE, so a partial record never blocks past the deadline).
 class GuardedStream final : public httplib::Stream, public ConnectionGuard {
  public:
-  GuardedStream(int sock, const GuardOptions& options) : sock_(sock), options_(options) {}
+  GuardedStream(int sock, SSL* ssl, const GuardOptions& options) : sock_(sock), ssl_(ssl), options_(options) {}
 
   // Waits up to `timeout` for the next request's first byte, checking `stopping` every 100 ms.
   bool WaitForRequest(std::chrono::milliseconds timeout, const std::atomic<bool>& stopping) {
-    if (buffered() > 0) return true;
+    if (buffered() > 0 || Pending()) return true;
     auto until = Clock::now() + timeout;
     while (true) {
       auto now = Clock::now();
@@ -71,18 +85,16 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   void CloseAfterResponse() override { close_ = true; }
   bool must_close() const { return close_ || expired_; }
 
-  bool is_readable() const override { return buffered() > 0 || const_cast<GuardedStream*>(this)->WaitReadable(); }
+  bool is_readable() const override {
+    return buffered() > 0 || Pending() || const_cast<GuardedStream*>(this)->WaitReadable();
+  }
   bool is_writable() const override {
     return const_cast<GuardedStream*>(this)->Poll(POLLOUT, options_.write_timeout) > 0;
   }
 
   ssize_t read(char* ptr, size_t size) override {
     if (buffered() == 0) {
-      if (!WaitReadable()) return -1;
-      ssize_t n;
-      do {
-        n = ::recv(sock_, buffer_, sizeof(buffer_), 0);
-      } while (n < 0 && errno == EINTR);
+      ssize_t n = Receive();
       if (n <= 0) return n;
       begin_ = 0;
       end_ = static_cast<size_t>(n);
@@ -101,6 +113,7 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
+    if (ssl_) return WriteTls(ptr, size);
     if (!is_writable()) return -1;
     ssize_t n;
     do {
@@ -115,6 +128,45 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
 
  private:
   size_t buffered() const { return end_ - begin_; }
+  bool Pending() const { return ssl_ && SSL_pending(ssl_) > 0; }
+
+  // Fills the buffer with what arrives next; -1 on error or when the deadline passes, 0 at EOF.
+  ssize_t Receive() {
+    if (!ssl_) {
+      if (!WaitReadable()) return -1;
+      ssize_t n;
+      do {
+        n = ::recv(sock_, buffer_, sizeof(buffer_), 0);
+      } while (n < 0 && errno == EINTR);
+      return n;
+    }
+    while (true) {
+      ERR_clear_error();
+      int n = SSL_read(ssl_, buffer_, static_cast<int>(sizeof(buffer_)));
+      if (n > 0) return n;
+      int err = SSL_get_error(ssl_, n);
+      if (err == SSL_ERROR_ZERO_RETURN) return 0;
+      if (err == SSL_ERROR_WANT_READ) {
+        if (!WaitReadable()) return -1;
+      } else if (err == SSL_ERROR_WANT_WRITE) {
+        if (Poll(POLLOUT, options_.write_timeout) <= 0) return -1;
+      } else {
+        return -1;
+      }
+    }
+  }
+
+  ssize_t WriteTls(const char* ptr, size_t size) {
+    if (size == 0) return 0;
+    while (true) {
+      ERR_clear_error();
+      int n = SSL_write(ssl_, ptr, static_cast<int>(std::min<size_t>(size, 1 << 30)));
+      if (n > 0) return n;
+      int err = SSL_get_error(ssl_, n);
+      short wait = err == SSL_ERROR_WANT_WRITE ? POLLOUT : err == SSL_ERROR_WANT_READ ? POLLIN : 0;
+      if (wait == 0 || Poll(wait, options_.write_timeout) <= 0) return -1;
+    }
+  }
 
   // Readable within min(read_timeout, time left before the deadline)? Marks the stream
   // expired when the deadline passes, so the connection is closed.
@@ -144,6 +196,7 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   }
 
   int sock_;
+  SSL* ssl_;  // nullptr: plain
   const GuardOptions& options_;
   char buffer_[4096];
   size_t begin_ = 0;
@@ -161,10 +214,85 @@ ConnectionGuard* ConnectionGuard::Current() {
   return tl_current;
 }
 
+// The TLS handshake on a non-blocking socket, finished within header_timeout; nullptr when it
+// fails or the client stalls.
+SSL* Handshake(SSL_CTX* ctx, int sock, std::chrono::milliseconds timeout) {
+  int flags = ::fcntl(sock, F_GETFL, 0);
+  if (flags < 0 || ::fcntl(sock, F_SETFL, flags | O_NONBLOCK) != 0) return nullptr;
+  SSL* ssl = SSL_new(ctx);
+  if (!ssl) return nullptr;
+  SSL_set_fd(ssl, sock);
+  auto deadline = Clock::now() + timeout;
+  while (true) {
+    ERR_clear_error();
+    int rc = SSL_accept(ssl);
+    if (rc == 1) return ssl;
+    int err = SSL_get_error(ssl, rc);
+    short wait = err == SSL_ERROR_WANT_READ ? POLLIN : err == SSL_ERROR_WANT_WRITE ? POLLOUT : 0;
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    pollfd p{sock, wait, 0};
+    int polled = 0;
+    if (wait != 0 && left > 0) {
+      do {
+        polled = ::poll(&p, 1, static_cast<int>(left));
+      } while (polled < 0 && errno == EINTR);
+    }
+    if (polled <= 0) {
+      SSL_free(ssl);
+      return nullptr;
+    }
+  }
+}
+
 GuardedServer::GuardedServer(GuardOptions options) : options_(options) {}
 
+GuardedServer::~GuardedServer() {
+  if (tls_) SSL_CTX_free(tls_);
+}
+
+bool GuardedServer::UseTls(const std::string& cert_file, const std::string& key_file, std::string* error) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+  if (!ctx) {
+    *error = "TLS: " + TlsErrorText();
+    return false;
+  }
+  SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+  SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+  SSL_CTX_set_mode(ctx, SSL_MODE_ENABLE_PARTIAL_WRITE);
+  ERR_clear_error();
+  std::string why;
+  if (SSL_CTX_use_certificate_chain_file(ctx, cert_file.c_str()) != 1)
+    why = cert_file + ": not a PEM certificate chain (" + TlsErrorText() + ")";
+  else if (SSL_CTX_use_PrivateKey_file(ctx, key_file.c_str(), SSL_FILETYPE_PEM) != 1)
+    why = ERR_GET_REASON(ERR_peek_error()) == X509_R_KEY_VALUES_MISMATCH
+              ? key_file + ": the private key does not match the certificate in " + cert_file
+              : key_file + ": not a PEM private key (" + TlsErrorText() + ")";
+  else if (SSL_CTX_check_private_key(ctx) != 1)
+    why = key_file + ": the private key does not match the certificate in " + cert_file;
+  if (!why.empty()) {
+    SSL_CTX_free(ctx);
+    *error = why;
+    return false;
+  }
+  if (tls_) SSL_CTX_free(tls_);
+  tls_ = ctx;
+  // OpenSSL writes with write(2), which cannot be given MSG_NOSIGNAL: a peer that hangs up
+  // mid-response must cost an EPIPE, not the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  return true;
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
-  GuardedStream stream(sock, options_);
+  SSL* ssl = nullptr;
+  if (tls_) {
+    ssl = Handshake(tls_, sock, options_.header_timeout);
+    if (!ssl) {
+      ::shutdown(sock, SHUT_RDWR);
+      ::close(sock);
+      return false;
+    }
+  }
+  GuardedStream stream(sock, ssl, options_);
   tl_current = &stream;
   bool ret = false;
   for (size_t served = 0; served < options_.keep_alive_max_requests; ++served) {
@@ -178,6 +306,11 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     if (!ret || connection_closed || close_connection || stream.must_close()) break;
   }
   tl_current = nullptr;
+  if (ssl) {
+    ERR_clear_error();
+    SSL_shutdown(ssl);  // best effort close_notify on the non-blocking socket
+    SSL_free(ssl);
+  }
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
   return ret;

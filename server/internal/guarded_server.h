@@ -7,10 +7,16 @@
 // header_timeout of their first byte, the body within body_timeout, and the headers within
 // max_header_bytes. The server's pre-routing hook moves the deadline from the header phase to
 // the body phase and clears it for the handler (ConnectionGuard::Current()).
+// With UseTls() the same loop serves TLS (OpenSSL on a non-blocking socket): the handshake must
+// finish within header_timeout, and a client trickling partial TLS records is cut off at the
+// same deadlines as a plain one (httplib::SSLServer would only bound each read).
 #include <httplib.h>
+
+#include <openssl/ssl.h>
 
 #include <atomic>
 #include <chrono>
+#include <string>
 
 namespace highfence::server::internal {
 
@@ -27,7 +33,7 @@ struct GuardOptions {
 // The state of the connection the calling worker thread is serving.
 class ConnectionGuard {
  public:
-  // nullptr outside a GuardedServer worker (e.g. under TLS, served by httplib::SSLServer).
+  // nullptr outside a GuardedServer worker.
   static ConnectionGuard* Current();
   virtual void EnterBodyPhase() = 0;      // headers done: body_timeout from now
   virtual void EnterHandlerPhase() = 0;   // body done: no deadline while the handler runs
@@ -40,6 +46,10 @@ class ConnectionGuard {
 class GuardedServer : public httplib::Server {
  public:
   explicit GuardedServer(GuardOptions options);
+  ~GuardedServer() override;
+  // Serves TLS (1.2 or later) with the PEM certificate chain and private key. False with *error
+  // naming the file when they cannot be loaded or do not match. REQUIRES: before listening.
+  bool UseTls(const std::string& cert_file, const std::string& key_file, std::string* error);
   // Set by Server::Stop() before httplib's stop(): keep-alive loops end after the current request.
   void BeginShutdown() { stopping_ = true; }
 
@@ -47,6 +57,7 @@ class GuardedServer : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override;
 
   GuardOptions options_;
+  SSL_CTX* tls_ = nullptr;
   std::atomic<bool> stopping_{false};
 };
 

@@ -6,11 +6,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <fstream>
 #include <future>
 #include <nlohmann/json.hpp>
@@ -390,6 +392,134 @@ TEST_F(ServerTest, SlowLorisClientIsCutOffAtTheHeaderDeadline) {
   // The server still serves others.
   auto res = Client().Get("/healthz");
   ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+// ---- TLS served directly -------------------------------------------------------------------
+
+struct TlsFiles {
+  std::string cert;
+  std::string key;
+};
+
+// A self-signed certificate for 127.0.0.1 (P-256), made with Debian's openssl command.
+TlsFiles MakeCertificate(const testing::TempDir& dir) {
+  TlsFiles f{(dir.path() / "cert.pem").string(), (dir.path() / "key.pem").string()};
+  std::string cmd =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      f.key + "' -out '" + f.cert + "' 2>/dev/null";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  return f;
+}
+
+Options TlsOptions(const TlsFiles& f) {
+  Options o;
+  o.tls_cert_file = f.cert;
+  o.tls_key_file = f.key;
+  return o;
+}
+
+TEST_F(ServerTest, TlsServedDirectlyIsVerifiableAndMarksRequestsSecure) {
+  TlsFiles files = MakeCertificate(dir_);
+  Start(TlsOptions(files));
+  httplib::SSLClient c("127.0.0.1", port_);
+  c.set_ca_cert_path(files.cert.c_str());
+  c.enable_server_certificate_verification(true);
+  for (int i = 0; i < 3; ++i) {  // one keep-alive connection
+    auto res = c.Post("/v1/echo", R"({"name":"東北大学 金属材料研究所"})", "application/json");
+    ASSERT_TRUE(res) << httplib::to_string(res.error());
+    EXPECT_EQ(res->status, 200);
+    json j = json::parse(res->body);
+    EXPECT_EQ(j["name"], "東北大学 金属材料研究所");
+    EXPECT_EQ(j["secure"], true) << "requests over TLS are secure: cookies get the Secure attribute";
+  }
+  // Plain HTTP on the TLS port gets no HTTP answer, and TLS clients are served as before.
+  auto plain = Client().Get("/healthz");
+  EXPECT_FALSE(plain && plain->status == 200);
+  auto again = c.Get("/healthz");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+}
+
+TEST_F(ServerTest, TlsFilesThatAreNotACertificateAndKeyFailStartNamingTheFile) {
+  TlsFiles files = MakeCertificate(dir_);
+  std::string junk = dir_.Write("junk.pem", "-----BEGIN CERTIFICATE-----\nnot base64\n").string();
+  Options o = TlsOptions(files);
+  o.port = 0;
+  o.tls_cert_file = junk;
+  Server bad_cert(o);
+  auto started = bad_cert.Start();
+  ASSERT_FALSE(started.has_value());
+  EXPECT_EQ(started.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(started.error().message.find("junk.pem: not a PEM certificate chain"), std::string::npos)
+      << started.error().message;
+
+  testing::TempDir elsewhere;
+  TlsFiles other = MakeCertificate(elsewhere);  // a key of another certificate
+  o = TlsOptions(files);
+  o.port = 0;
+  o.tls_key_file = other.key;
+  Server mismatch(o);
+  started = mismatch.Start();
+  ASSERT_FALSE(started.has_value());
+  EXPECT_NE(started.error().message.find("does not match the certificate"), std::string::npos)
+      << started.error().message;
+}
+
+TEST_F(ServerTest, TlsClientsThatStallOrTrickleAreCutOffAtTheHeaderDeadline) {
+  TlsFiles files = MakeCertificate(dir_);
+  Options o = TlsOptions(files);
+  o.header_timeout = 1000ms;
+  o.read_timeout = 800ms;
+  Start(o);
+
+  // A TCP connection that never starts the handshake is closed at the deadline.
+  int idle = Connect(port_);
+  ASSERT_GE(idle, 0);
+  pollfd p{idle, POLLIN, 0};
+  ASSERT_GT(::poll(&p, 1, 8000), 0) << "the server kept a silent TLS connection open";
+  char byte;
+  EXPECT_LE(::recv(idle, &byte, 1, 0), 0);
+  ::close(idle);
+
+  // After the handshake, the request one byte per TLS record every 150 ms (9 s in all).
+  SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+  ASSERT_NE(ctx, nullptr);
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  SSL* ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, fd);
+  ASSERT_EQ(SSL_connect(ssl), 1);
+  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: aaaaaaaaaaaaa\r\n\r\n";
+  bool cut_off = false;
+  size_t sent = 0;
+  for (; sent < request.size(); ++sent) {
+    if (SSL_write(ssl, &request[sent], 1) != 1) {
+      cut_off = true;
+      break;
+    }
+    pollfd q{fd, POLLIN, 0};
+    if (::poll(&q, 1, 150) > 0) {
+      char buf[512];
+      int n = SSL_read(ssl, buf, sizeof(buf));
+      if (n <= 0 || std::string(buf, static_cast<size_t>(n)).find("200 OK") == std::string::npos) {
+        cut_off = true;
+        break;
+      }
+    }
+  }
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+  ::close(fd);
+  EXPECT_TRUE(cut_off) << "the whole request was accepted byte by byte over TLS";
+  EXPECT_LT(sent, request.size());
+
+  httplib::SSLClient c("127.0.0.1", port_);
+  c.set_ca_cert_path(files.cert.c_str());
+  c.enable_server_certificate_verification(true);
+  auto res = c.Get("/healthz");
+  ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);
 }
 
