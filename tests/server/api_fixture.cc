@@ -71,7 +71,9 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
   o.threads = 8;
   o.log_path = (dir_.path() / "server.log").string();
   server_ = std::make_unique<server::Server>(o);
-  server::AddAccountRoutes(*server_, *accounts_, {});
+  server::AccountRoutesOptions account_options;
+  if (services.cases) account_options.person_exists = server::PersonCheckOn(*services.cases);
+  server::AddAccountRoutes(*server_, *accounts_, account_options);
   server::AddResourceRoutes(*server_, services, options);
   auto add = [&](const std::string& name, access::Role role, const std::string& tenant) {
     auth::User u;
