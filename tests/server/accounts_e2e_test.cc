@@ -63,8 +63,8 @@ class AccountsE2eTest : public ::testing::Test {
     json body = {{"username", login}, {"password", password}};
     return c.Post("/v1/session", httplib::Headers{{"X-Request-Id", request_id}}, body.dump(), "application/json");
   }
-  static SignedIn MustLogin(int port, const std::string& login) {
-    auto r = Login(port, login, kPassword);
+  static SignedIn MustLogin(int port, const std::string& login, const std::string& password = kPassword) {
+    auto r = Login(port, login, password);
     EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "no response");
     if (!r || r->status != 201) return {};
     json j = json::parse(r->body);
@@ -290,7 +290,7 @@ TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
   EXPECT_EQ(ghost->status, 422) << ghost->body;
   EXPECT_EQ(json::parse(ghost->body)["error"]["field"], "person_id");
 
-  SignedIn mori = MustLogin(port, "mori.hanako");
+  SignedIn mori = MustLogin(port, "mori.hanako", "Zuiganji cedar avenue 1609");
   auto who = c.Get("/v1/session", With(mori));
   ASSERT_TRUE(who);
   EXPECT_EQ(who->status, 200);

@@ -380,6 +380,25 @@ TEST_F(SelfServiceTest, AdministratorCreatesALinkedAccountThatFilesItsOwnDisclos
              "application/json");
   ASSERT_TRUE(relogin);
   EXPECT_EQ(relogin->status, 401);
+
+  // The list's filters and paging.
+  json off = Expect(200, "GET", "/v1/users?disabled=true", "admin_tohoku");
+  ASSERT_EQ(off["total"], 1);
+  EXPECT_EQ(off["items"][0]["username"], "sato.ichiro");
+  json linked = Expect(200, "GET", "/v1/users?person_id=" + aoba_, "admin_tohoku");
+  ASSERT_EQ(linked["total"], 1);
+  EXPECT_EQ(linked["items"][0]["username"], "aoba");
+  json first = Expect(200, "GET", "/v1/users?limit=2&sort=-username", "admin_tohoku");
+  EXPECT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["total"], 5);  // officer_sato, export_suzuki, admin_tohoku, aoba, sato.ichiro
+  EXPECT_EQ(first["items"][0]["username"], "sato.ichiro");
+  EXPECT_EQ(first["next_offset"], 2);
+  Reply bad_role = Send("GET", "/v1/users?role=owner", "admin_tohoku");
+  EXPECT_EQ(bad_role.status, 400) << bad_role.raw;
+  EXPECT_EQ(bad_role.field, "role");
+  Reply typo = Send("GET", "/v1/users?rol=researcher", "admin_tohoku");
+  EXPECT_EQ(typo.status, 400) << typo.raw;
+  EXPECT_EQ(typo.field, "rol");
 }
 
 TEST_F(SelfServiceTest, PasswordResetRevokesSessionsAndFollowsThePolicy) {
