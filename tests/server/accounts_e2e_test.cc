@@ -224,34 +224,6 @@ TEST_F(AccountsE2eTest, TwoServeProcessesBehaveAsOneSystem) {
   ExpectAuditIntact();
 }
 
-#ifndef HF_ACCOUNTS_TEST_POSTGRES
-
-TEST(AccountsFirstStartTest, FreshSqliteFileIsCreatedMigratedAndSaysHowToAddAnAdministrator) {
-  TempDir dir;
-  const std::string url = "sqlite:" + (dir.path() / "office.db").string();
-  auto serve = ServeProcess::Start(url, dir, "first");
-  ASSERT_TRUE(serve);
-  std::string out = serve->Stdout();
-  // Every migration compiled into the binary is applied on first start, whatever their number.
-  EXPECT_NE(out.find("applied "), std::string::npos) << out;
-  EXPECT_NE(out.find(" migration(s); schema is at version "), std::string::npos) << out;
-  EXPECT_NE(out.find("no administrator yet"), std::string::npos) << out;
-  EXPECT_NE(out.find("highfence user add LOGIN --tenant INSTITUTION_ID --admin --password-stdin --db " + url),
-            std::string::npos)
-      << out;
-  httplib::Client c("127.0.0.1", serve->port());
-  auto ready = c.Get("/readyz");
-  ASSERT_TRUE(ready);
-  EXPECT_EQ(ready->status, 200) << ready->body;
-  EXPECT_EQ(serve->Terminate(), 0);
-  // Once an administrator exists, the hint is gone.
-  AddUserWithCli(url, dir, "kobayashi.admin", "inst_nii", "--admin", kPassword);
-  auto again = ServeProcess::Start(url, dir, "second");
-  ASSERT_TRUE(again);
-  EXPECT_EQ(again->Stdout().find("no administrator yet"), std::string::npos) << again->Stdout();
-  EXPECT_EQ(again->Stdout().find("applied"), std::string::npos) << again->Stdout();
-}
-
 // The administrator's /v1/users on the database behind the real binary: create, sign in as the
 // new user, disable (its session is refused at once), reset another's password (its sessions
 // revoked), another tenant's administrator sees nothing; every write audited with the request.
@@ -355,6 +327,34 @@ TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
   EXPECT_EQ(sato_history->back().request_id.value_or(""), "req-user-reset-3");
   EXPECT_EQ(sato_history->back().actor, admin.user_id);
   ExpectAuditIntact();
+}
+
+#ifndef HF_ACCOUNTS_TEST_POSTGRES
+
+TEST(AccountsFirstStartTest, FreshSqliteFileIsCreatedMigratedAndSaysHowToAddAnAdministrator) {
+  TempDir dir;
+  const std::string url = "sqlite:" + (dir.path() / "office.db").string();
+  auto serve = ServeProcess::Start(url, dir, "first");
+  ASSERT_TRUE(serve);
+  std::string out = serve->Stdout();
+  // Every migration compiled into the binary is applied on first start, whatever their number.
+  EXPECT_NE(out.find("applied "), std::string::npos) << out;
+  EXPECT_NE(out.find(" migration(s); schema is at version "), std::string::npos) << out;
+  EXPECT_NE(out.find("no administrator yet"), std::string::npos) << out;
+  EXPECT_NE(out.find("highfence user add LOGIN --tenant INSTITUTION_ID --admin --password-stdin --db " + url),
+            std::string::npos)
+      << out;
+  httplib::Client c("127.0.0.1", serve->port());
+  auto ready = c.Get("/readyz");
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(ready->status, 200) << ready->body;
+  EXPECT_EQ(serve->Terminate(), 0);
+  // Once an administrator exists, the hint is gone.
+  AddUserWithCli(url, dir, "kobayashi.admin", "inst_nii", "--admin", kPassword);
+  auto again = ServeProcess::Start(url, dir, "second");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->Stdout().find("no administrator yet"), std::string::npos) << again->Stdout();
+  EXPECT_EQ(again->Stdout().find("applied"), std::string::npos) << again->Stdout();
 }
 
 TEST_F(AccountsE2eTest, SigtermFinishesTheSignInInFlight) {
