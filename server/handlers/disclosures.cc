@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Disclosures (情報開示, items ①–⑪ and e-Rad rows): a person's versions, a new version, the diff
 // of two versions; the researcher's own under /v1/me (read, and file a new certified version);
-// and the restricted items ⑫ ⑬, readable
-// only by the export-control role, each read audited with its reason.
+// and the restricted items ⑫ ⑬, readable only by the export-control role, each read audited
+// with its reason.
 #include "domain/cases/restricted_disclosure_codec.h"
 #include "server/internal/resource_util.h"
 
