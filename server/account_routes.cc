@@ -195,6 +195,8 @@ void AddAccountRoutes(Server& server, auth::Accounts& accounts, const AccountRou
                      if (!r) return r.error();
                      return Response::NoContent();
                    }});
+
+  AddUserRoutes(server, accounts, options.person_exists);
 }
 
 }  // namespace highfence::server

@@ -7,6 +7,7 @@
 //   POST   /v1/tokens         create an API token {name, scopes, expires_in_days} (token.manage)
 //   GET    /v1/tokens         the caller's tokens, without secrets (token.manage)
 //   DELETE /v1/tokens/{id}    revoke one (token.manage)
+// and the administrator's /v1/users endpoints (user_routes.h).
 // Requests authenticate with the session cookie (HttpOnly, SameSite=Strict, Secure when the
 // request came over TLS or from a trusted proxy that saw https) or "Authorization: Bearer hfk_…".
 //
@@ -16,11 +17,15 @@
 
 #include "server/auth/accounts.h"
 #include "server/server.h"
+#include "server/user_routes.h"
 
 namespace highfence::server {
 
 struct AccountRoutesOptions {
   std::string cookie_name = "hf_session";  // Default: hf_session.
+  // Checks the person record an administrator links to a user (user_routes.h). Default: none,
+  // and linking a person is refused.
+  PersonCheck person_exists = {};
 };
 
 // REQUIRES: before server.Start(); `accounts` outlives the server.

@@ -64,8 +64,21 @@ Result<auth::User> UserFromAccount(const storage::UserAccount& a) {
   u.member_tenants = a.tenant_members;
   u.person_id = a.person_id;
   u.disabled = a.disabled;
+  u.version = a.version;
+  u.created_at = a.created_at;
+  u.updated_at = a.updated_at;
   return u;
 }
+
+namespace {
+
+std::vector<std::string> RoleNames(const std::vector<access::Role>& roles) {
+  std::vector<std::string> out;
+  for (access::Role r : roles) out.emplace_back(access::RoleName(r));
+  return out;
+}
+
+}  // namespace
 
 Result<auth::User> DatabaseAccountStore::FindUserByName(std::string_view username) {
   auto a = store_.FindUserByLogin(username);
@@ -134,6 +147,58 @@ Result<void> DatabaseAccountStore::RevokeSessionsOf(std::string_view user_id, co
   auto n = store_.RevokeSessionsOf(user_id, ActorFrom(context));
   if (!n) return n.error();
   return Ok();
+}
+
+Result<std::vector<auth::User>> DatabaseAccountStore::ListUsers(std::string_view tenant_id) {
+  auto rows = store_.ListUsers(tenant_id);
+  if (!rows) return rows.error();
+  std::vector<auth::User> out;
+  for (const storage::UserAccount& a : *rows) {
+    auto u = UserFromAccount(a);
+    if (!u) return u.error();
+    out.push_back(std::move(*u));
+  }
+  return out;
+}
+
+Result<auth::User> DatabaseAccountStore::AddUser(const auth::User& user, const auth::WriteContext& context) {
+  storage::UserAccount a;
+  a.id = user.id;
+  a.tenant_id = user.tenant_id;
+  a.login = user.username;
+  a.display_name = user.display_name;
+  a.email = user.email;
+  a.roles = RoleNames(user.roles);
+  a.person_id = user.person_id;
+  a.password_hash = user.password_hash;
+  a.disabled = user.disabled;
+  auto added = store_.AddUser(a, ActorFrom(context));
+  if (!added) return added.error();
+  return UserFromAccount(*added);
+}
+
+Result<auth::User> DatabaseAccountStore::UpdateUser(const auth::User& user, const auth::WriteContext& context) {
+  // The password hash is written back as read: the version check in storage makes sure it is
+  // the hash of the version the administrator saw.
+  auto current = store_.FindUser(user.id);
+  if (!current) return current.error();
+  if (current->version != user.version)
+    return MakeError(ErrorCode::kAborted, "users/" + user.id + ": version " + std::to_string(user.version) +
+                                              " is stale, current is " + std::to_string(current->version));
+  storage::UserAccount a = *current;
+  a.display_name = user.display_name;
+  a.email = user.email;
+  a.roles = RoleNames(user.roles);
+  a.person_id = user.person_id;
+  a.disabled = user.disabled;
+  auto updated = store_.UpdateUser(a, ActorFrom(context));
+  if (!updated) return updated.error();
+  return UserFromAccount(*updated);
+}
+
+Result<void> DatabaseAccountStore::ResetPassword(std::string_view user_id, const std::string& hash,
+                                                 const auth::WriteContext& context) {
+  return store_.SetPasswordHash(user_id, hash, /*revoke_sessions=*/true, ActorFrom(context));
 }
 
 Result<void> DatabaseAccountStore::CreateApiToken(const auth::ApiToken& t, const auth::WriteContext& context) {

@@ -38,6 +38,11 @@ class DatabaseAccountStore final : public auth::AccountStore, public auth::Throt
   Result<void> TouchSession(std::string_view token_hash, auth::TimePoint at) override;
   Result<void> RevokeSession(std::string_view token_hash, const auth::WriteContext& context) override;
   Result<void> RevokeSessionsOf(std::string_view user_id, const auth::WriteContext& context) override;
+  Result<std::vector<auth::User>> ListUsers(std::string_view tenant_id) override;
+  Result<auth::User> AddUser(const auth::User& user, const auth::WriteContext& context) override;
+  Result<auth::User> UpdateUser(const auth::User& user, const auth::WriteContext& context) override;
+  Result<void> ResetPassword(std::string_view user_id, const std::string& hash,
+                             const auth::WriteContext& context) override;
   Result<void> CreateApiToken(const auth::ApiToken& token, const auth::WriteContext& context) override;
   Result<auth::ApiToken> FindApiToken(std::string_view token_id) override;
   Result<std::vector<auth::ApiToken>> ListApiTokens(std::string_view user_id) override;

@@ -1146,6 +1146,54 @@ Result<ImportOutcome> CaseStore::ImportDisclosures(const Caller& caller,
   return out;
 }
 
+// ---- a researcher's own disclosure ------------------------------------------------------------
+
+Result<Stored<cases::Disclosure>> CaseStore::DiscloseOwn(const Caller& caller, cases::Disclosure disclosure,
+                                                         int expected_seq) {
+  if (auto ok = Rep::Require(caller, access::Action::kDisclosureWriteOwn); !ok) return ok.error();
+  if (caller.person_id.empty())
+    return MakeError(ErrorCode::kNotFound, "caller " + caller.user_id + " is not linked to a person record");
+  if (!disclosure.id.empty()) return MakeError(ErrorCode::kInvalidArgument, "id: assigned by the store");
+  if (!disclosure.person_id.empty() && disclosure.person_id != caller.person_id)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "person_id: a researcher files only their own disclosure (" + caller.person_id + ")");
+  if (disclosure.certification.statement.find_first_not_of(" \t\r\n") == std::string::npos)
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "certification.statement: required: the text the researcher certifies as true and complete");
+  std::string now = rep_->Now();
+  disclosure.person_id = caller.person_id;
+  disclosure.certification.certified_by = caller.user_id;
+  disclosure.certification.certified_at = now;
+  Stored<cases::Disclosure> out;
+  auto r = rep_->db.WithTransaction([&](Transaction& tx) -> Result<void> {
+    auto person = Rep::GetVisible(tx, "people", caller.person_id, caller.visible);
+    if (!person) return person.error();
+    Query latest;
+    latest.where = {{"person_id", caller.person_id}};
+    latest.order_by = "seq";
+    latest.descending = true;
+    latest.limit = 1;
+    auto last = ListAll<cases::Disclosure>(tx, "disclosures", latest);
+    if (!last) return last.error();
+    int current = last->empty() ? 0 : last->front().value.seq;
+    if (current != expected_seq)
+      return MakeError(ErrorCode::kAborted, "people/" + caller.person_id + " disclosure: version " +
+                                                std::to_string(expected_seq) + " is stale, current is " +
+                                                std::to_string(current));
+    cases::Disclosure d = disclosure;
+    d.tenant_id = person->tenant_id;
+    d.seq = current + 1;
+    d.id = NewId("disc");
+    if (auto ok = cases::ValidateDisclosure(d, {.today = DateOf(now)}); !ok) return ok.error();
+    auto stored = InsertValue(tx, Rep::ActorOf(caller), "disclosures", d.id, d.tenant_id, d);
+    if (!stored) return stored.error();
+    out = std::move(*stored);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
+}
+
 // ---- restricted items ⑫ ⑬ ------------------------------------------------------------------
 
 namespace {

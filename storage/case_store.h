@@ -89,6 +89,7 @@ struct Caller {
   std::string tenant_id;   // the caller's own tenant; new people, organisations, proposals default to it
   std::string request_id;  // the HTTP request or CLI run; "" = none
   Visibility visible = Visibility::All();  // tenants the caller may touch (writes see no more)
+  std::string person_id = {};              // the caller's own person record, "" if none (own-only writes)
 };
 
 // A value as stored, with the version to pass back on update.
@@ -272,6 +273,16 @@ class CaseStore {
   // any draft cannot be resolved, nothing is written. `certification` is attached to each.
   Result<ImportOutcome> ImportDisclosures(const Caller& caller, const std::vector<cases::DisclosureDraft>& drafts,
                                           const cases::Certification& certification, bool partial);
+
+  // ---- A researcher's own disclosure (disclosure.write_own): a new version of the caller's own
+  // person record (Caller::person_id; kNotFound when the caller has none or it is not
+  // visible), stored only if the latest version on record is still `expected_seq` (0 = none
+  // yet; kAborted "… version 2 is stale, current is 3" otherwise, never a lost update). The
+  // certification is the caller's own: certified_by = Caller::user_id, certified_at = the
+  // clock, and the statement given (kInvalidArgument "certification.statement" when empty).
+  // The disclosure's person_id, if given, must be the caller's (kInvalidArgument "person_id").
+  // Validated as Disclose; audited in the same transaction with the caller and request id.
+  Result<Stored<cases::Disclosure>> DiscloseOwn(const Caller& caller, cases::Disclosure disclosure, int expected_seq);
 
   // ---- Items ⑫ 非居住者・特定類型 and ⑬ 国籍. Only a caller holding the export-control role:
   // anyone else gets kPermissionDenied (and nothing is read). Every ReadRestricted appends one

@@ -112,9 +112,11 @@ int Serve(const ServeArgs& a) {
 
   server::Server http(config->server);
   server::AttachDatabase(http, **db);
-  server::AddAccountRoutes(http, accounts, {});
   auto services = LoadServices(**db);
   if (!services) return Fail(services.error());
+  server::AccountRoutesOptions account_options;
+  account_options.person_exists = server::PersonCheckOn(*services->cases);
+  server::AddAccountRoutes(http, accounts, account_options);
   server::AddResourceRoutes(http, {services->cases.get(), services->checker.get(), services->screener.get()}, {});
   auto port = http.Start();
   if (!port) return Fail(port.error());

@@ -8,6 +8,7 @@
 // Every method returns kNotFound for an unknown id / hash and kUnavailable when the store
 // cannot be reached. Implementations must be thread-safe.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct User {
   std::vector<std::string> member_tenants;  // for a hub tenant
   std::string person_id;                    // the user's own person record, if any
   bool disabled = false;
+  int64_t version = 0;     // the stored row's version: an update names the one it read
+  std::string created_at;  // RFC 3339 UTC, as the store keeps it ("" if it keeps none)
+  std::string updated_at;
 };
 
 struct Session {
@@ -92,6 +96,21 @@ class AccountStore {
   // does it in one query). The defaults call FindSession / FindApiToken, then FindUserById.
   virtual Result<std::pair<Session, User>> FindSessionWithUser(std::string_view token_hash);
   virtual Result<std::pair<ApiToken, User>> FindApiTokenWithUser(std::string_view token_id);
+
+  // ---- user administration (the administrator's endpoints, server/user_routes.h).
+  // The tenant's users, ordered by username.
+  virtual Result<std::vector<User>> ListUsers(std::string_view tenant_id) = 0;
+  // Stores a new user (id assigned when empty); kAlreadyExists naming a taken username
+  // (case-insensitively). Returns the stored user with its version.
+  virtual Result<User> AddUser(const User& user, const WriteContext& context) = 0;
+  // Writes display_name, email, roles, person_id and disabled of user.id if user.version is
+  // still current (kAborted otherwise: never a lost update); username, tenant and password are
+  // not changed here. Disabling a user revokes its sessions in the same write.
+  virtual Result<User> UpdateUser(const User& user, const WriteContext& context) = 0;
+  // An administrator's password reset: the new hash and the revocation of every session of the
+  // user in one write.
+  virtual Result<void> ResetPassword(std::string_view user_id, const std::string& hash,
+                                     const WriteContext& context) = 0;
 
   virtual Result<void> CreateApiToken(const ApiToken& token, const WriteContext& context) = 0;
   virtual Result<ApiToken> FindApiToken(std::string_view token_id) = 0;

@@ -2,6 +2,7 @@
 #include "server/auth/accounts.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "server/auth/secrets.h"
 
@@ -228,6 +229,145 @@ Result<void> Accounts::RevokeToken(const std::string& user_id, const std::string
     return MakeError(ErrorCode::kNotFound, "tokens/" + token_id + ": no such token");
   }
   return rep_->store.RevokeApiToken(token_id, WriteContext{user_id, request_id});
+}
+
+// ---- user administration ---------------------------------------------------------------------
+
+namespace {
+
+Result<void> RequireUserAdmin(const access::Principal& admin) {
+  access::Decision d = access::Permits(admin, access::Action::kUserAdmin);
+  if (!d.allowed()) return d.ToError();
+  if (admin.tenant_id.empty()) return MakeError(ErrorCode::kPermissionDenied, "administrator has no tenant");
+  return Ok();
+}
+
+Error NoSuchUser(const std::string& user_id) {
+  return MakeError(ErrorCode::kNotFound, "users/" + user_id + ": not found");
+}
+
+// A user name: 1–64 bytes of letters, digits and . _ @ - (what a person types at sign-in; no
+// spaces, no control characters, nothing that needs quoting in a log line).
+Result<void> CheckUsername(const std::string& name) {
+  if (name.empty()) return MakeError(ErrorCode::kInvalidArgument, "username: required");
+  if (name.size() > 64) return MakeError(ErrorCode::kInvalidArgument, "username: at most 64 characters");
+  for (unsigned char c : name)
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != '@' && c != '-')
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "username: \"" + name + "\": only letters, digits and . _ @ - are allowed");
+  return Ok();
+}
+
+Result<void> CheckRoles(const std::vector<access::Role>& roles) {
+  if (roles.empty()) return MakeError(ErrorCode::kInvalidArgument, "roles: at least one role");
+  return Ok();
+}
+
+bool HasRole(const std::vector<access::Role>& roles, access::Role role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace
+
+Result<std::vector<User>> Accounts::ListUsers(const access::Principal& admin) {
+  if (auto ok = RequireUserAdmin(admin); !ok) return ok.error();
+  return rep_->store.ListUsers(admin.tenant_id);
+}
+
+Result<User> Accounts::GetUser(const access::Principal& admin, const std::string& user_id) {
+  if (auto ok = RequireUserAdmin(admin); !ok) return ok.error();
+  auto user = rep_->store.FindUserById(user_id);
+  if (!user) {
+    if (user.error().code == ErrorCode::kNotFound) return NoSuchUser(user_id);
+    return user.error();
+  }
+  if (user->tenant_id != admin.tenant_id) return NoSuchUser(user_id);  // another tenant's: as if absent
+  return user;
+}
+
+namespace {
+
+// A person record may be the own record of one account only.
+Result<void> CheckPersonFree(AccountStore& store, const std::string& tenant_id, const std::string& person_id,
+                             const std::string& user_id) {
+  if (person_id.empty()) return Ok();
+  auto users = store.ListUsers(tenant_id);
+  if (!users) return users.error();
+  for (const User& u : *users)
+    if (u.person_id == person_id && u.id != user_id)
+      return MakeError(ErrorCode::kAlreadyExists,
+                       "person_id: " + person_id + " is already linked to user " + u.username);
+  return Ok();
+}
+
+}  // namespace
+
+Result<User> Accounts::CreateUser(const access::Principal& admin, const NewUser& user, const std::string& request_id) {
+  if (auto ok = RequireUserAdmin(admin); !ok) return ok.error();
+  if (auto ok = CheckUsername(user.username); !ok) return ok.error();
+  if (auto ok = CheckRoles(user.roles); !ok) return ok.error();
+  if (auto ok = CheckPasswordPolicy(user.password, user.username, user.email, rep_->options.password_policy); !ok)
+    return ok.error();
+  if (auto ok = CheckPersonFree(rep_->store, admin.tenant_id, user.person_id, ""); !ok) return ok.error();
+  auto hash = rep_->hasher.Hash(user.password);
+  if (!hash) return hash.error();
+  User u;
+  u.username = user.username;
+  u.display_name = user.display_name.empty() ? user.username : user.display_name;
+  u.email = user.email;
+  u.roles = user.roles;
+  std::sort(u.roles.begin(), u.roles.end());
+  u.roles.erase(std::unique(u.roles.begin(), u.roles.end()), u.roles.end());
+  u.person_id = user.person_id;
+  u.password_hash = std::move(*hash);
+  u.tenant_id = admin.tenant_id;
+  u.tenant_kind = admin.tenant_kind;
+  u.member_tenants = admin.member_tenants;
+  return rep_->store.AddUser(u, WriteContext{admin.user_id, request_id});
+}
+
+Result<User> Accounts::UpdateUser(const access::Principal& admin, const std::string& user_id, int64_t expected_version,
+                                  const UserChange& change, const std::string& request_id) {
+  auto current = GetUser(admin, user_id);
+  if (!current) return current.error();
+  if (current->version != expected_version)
+    return MakeError(ErrorCode::kAborted, "users/" + user_id + ": version " + std::to_string(expected_version) +
+                                              " is stale, current is " + std::to_string(current->version));
+  User u = *current;
+  if (change.display_name && change.display_name->empty())
+    return MakeError(ErrorCode::kInvalidArgument, "display_name: must not be empty");
+  if (change.display_name) u.display_name = *change.display_name;
+  if (change.email) u.email = *change.email;
+  if (change.roles) {
+    if (auto ok = CheckRoles(*change.roles); !ok) return ok.error();
+    u.roles = *change.roles;
+    std::sort(u.roles.begin(), u.roles.end());
+    u.roles.erase(std::unique(u.roles.begin(), u.roles.end()), u.roles.end());
+  }
+  if (change.person_id) u.person_id = *change.person_id;
+  if (change.disabled) u.disabled = *change.disabled;
+  if (user_id == admin.user_id) {
+    if (u.disabled)
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "disabled: administrators cannot disable their own account (another administrator can)");
+    if (!HasRole(u.roles, access::Role::kAdministrator))
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "roles: administrators cannot drop their own administrator role (another administrator can)");
+  }
+  if (change.person_id && u.person_id != current->person_id)
+    if (auto ok = CheckPersonFree(rep_->store, admin.tenant_id, u.person_id, u.id); !ok) return ok.error();
+  return rep_->store.UpdateUser(u, WriteContext{admin.user_id, request_id});
+}
+
+Result<void> Accounts::ResetPassword(const access::Principal& admin, const std::string& user_id,
+                                     const std::string& password, const std::string& request_id) {
+  auto user = GetUser(admin, user_id);
+  if (!user) return user.error();
+  if (auto ok = CheckPasswordPolicy(password, user->username, user->email, rep_->options.password_policy); !ok)
+    return ok.error();
+  auto hash = rep_->hasher.Hash(password);
+  if (!hash) return hash.error();
+  return rep_->store.ResetPassword(user_id, *hash, WriteContext{admin.user_id, request_id});
 }
 
 }  // namespace highfence::auth

@@ -13,6 +13,7 @@
 //   auto login = accounts.Login("yamada", password, "192.0.2.7", "Firefox");
 //   auto who = accounts.AuthenticateSession(login->session_token);
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -35,6 +36,7 @@ struct AccountsOptions {
   std::chrono::hours default_token_lifetime{90 * 24};  // when the client names none. Default: 90 days.
   std::chrono::hours max_token_lifetime{366 * 24};     // Default: 366 days.
   PasswordOptions password;
+  PasswordPolicy password_policy;  // for passwords set by an administrator. Default: PasswordPolicy{}.
   ThrottleOptions throttle;
   std::function<TimePoint()> clock;  // Default: system_clock::now.
 };
@@ -50,6 +52,26 @@ struct Authenticated {
   std::optional<Session> session;  // signed in with a cookie
   std::optional<ApiToken> token;   // or with an API token
   access::Principal principal;
+};
+
+// A user an administrator creates in its own tenant, with the initial password (as the CLI's
+// `highfence user add` does; the policy of password.h applies).
+struct NewUser {
+  std::string username;
+  std::string password;
+  std::string display_name;  // "" → the username
+  std::string email;
+  std::vector<access::Role> roles;  // at least one
+  std::string person_id;            // the person record the account is linked to, "" for none
+};
+
+// What an administrator changes on a user; unset fields keep their value.
+struct UserChange {
+  std::optional<std::string> display_name;
+  std::optional<std::string> email;
+  std::optional<std::vector<access::Role>> roles;
+  std::optional<std::string> person_id;  // "" unlinks
+  std::optional<bool> disabled;
 };
 
 struct NewToken {
@@ -85,6 +107,24 @@ class Accounts {
   Result<std::vector<ApiToken>> ListTokens(const std::string& user_id);
   // kNotFound if the token does not exist or is not the user's (no difference shown).
   Result<void> RevokeToken(const std::string& user_id, const std::string& token_id, const std::string& request_id = {});
+
+  // ---- User administration (利用者管理) by an administrator, within the administrator's own
+  // tenant: another tenant's user is kNotFound, exactly like an unknown id. Each write is one
+  // audited store write naming the administrator and request_id. kPermissionDenied unless the
+  // principal holds user.admin.
+  Result<std::vector<User>> ListUsers(const access::Principal& admin);
+  Result<User> GetUser(const access::Principal& admin, const std::string& user_id);
+  // kInvalidArgument naming the field ("username: …", "password: …", "roles: …");
+  // kAlreadyExists for a taken username.
+  Result<User> CreateUser(const access::Principal& admin, const NewUser& user, const std::string& request_id = {});
+  // kAborted when expected_version is stale; kFailedPrecondition when administrators would
+  // lock themselves out (disabling their own account or dropping their own administrator role).
+  // Disabling revokes the user's sessions.
+  Result<User> UpdateUser(const access::Principal& admin, const std::string& user_id, int64_t expected_version,
+                          const UserChange& change, const std::string& request_id = {});
+  // Sets a new password (policy checked, "password: …") and revokes every session of the user.
+  Result<void> ResetPassword(const access::Principal& admin, const std::string& user_id, const std::string& password,
+                             const std::string& request_id = {});
 
   const AccountsOptions& options() const;
   TimePoint Now() const;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Disclosures (情報開示, items ①–⑪ and e-Rad rows): a person's versions, a new version, the diff
-// of two versions; the researcher's own under /v1/me; and the restricted items ⑫ ⑬, readable
-// only by the export-control role, each read audited with its reason.
+// of two versions; the researcher's own under /v1/me (read, and file a new certified version);
+// and the restricted items ⑫ ⑬, readable only by the export-control role, each read audited
+// with its reason.
 #include "domain/cases/restricted_disclosure_codec.h"
 #include "server/internal/resource_util.h"
 
@@ -33,7 +34,10 @@ ApiResult<storage::Stored<cases::Person>> LoadPerson(CaseStore& store, const Req
   return std::move(*person);
 }
 
-ApiResult<Response> History(CaseStore* store, Request& req, const std::string& person_id, access::Action action) {
+// latest_seq, if given, receives the seq of the latest version (0 when none): the ETag of the
+// researcher's own list, which POST /v1/me/disclosures names in If-Match.
+ApiResult<Response> History(CaseStore* store, Request& req, const std::string& person_id, access::Action action,
+                            int* latest_seq = nullptr) {
   internal::PagingSpec spec{.sorts = {"seq", "as_of"}};
   auto page = internal::ParsePaging(req, spec);
   if (!page) return page.error();
@@ -44,6 +48,7 @@ ApiResult<Response> History(CaseStore* store, Request& req, const std::string& p
   if (!history) return internal::StoreError(history.error());
   json items = json::array();
   for (const auto& d : *history) items.push_back(internal::StoredJson(d));
+  if (latest_seq) *latest_seq = history->empty() ? 0 : history->back().value.seq;
   return Response::Json(200, Dump(internal::PageInMemory(items, *page)));
 }
 
@@ -62,6 +67,29 @@ ApiError NoPersonRecord() {
   return ApiError(MakeError(ErrorCode::kNotFound, "this account is not linked to a person record"));
 }
 
+// A researcher files a new version of their own disclosure (items ①–⑪; ⑫ ⑬ are the
+// export-control officer's, see docs/security.md). If-Match names the seq of the latest version
+// the researcher read ("0" before the first); the certification is stamped with the account and
+// the clock. The effort rule's error names the field effort_percent and every row counted.
+ApiResult<Response> DiscloseOwn(CaseStore* store, Request& req) {
+  auto expected = RequireIfMatch(req);
+  if (!expected) return expected.error();
+  auto value = internal::DecodeBody<cases::Disclosure>(req);
+  if (!value) return value.error();
+  if (!store) return NotConfigured("case store");
+  if (req.identity().principal.person_id.empty()) return NoPersonRecord();
+  int seq = static_cast<int>(std::min<int64_t>(*expected, 1 << 30));
+  auto made = store->DiscloseOwn(internal::CallerOf(req), std::move(*value), seq);
+  if (!made) {
+    ApiError e = internal::StoreError(made.error());
+    if (e.field.empty() && e.message.rfind("effort totals", 0) == 0) e.field = "effort_percent";
+    return e;
+  }
+  return Response::Json(201, internal::StoredText(*made))
+      .Header("ETag", ETagFor(made->value.seq))
+      .Header("Location", "/v1/me/disclosures");
+}
+
 }  // namespace
 
 void AddDisclosureRoutes(Server& server, const ResourceServices& services) {
@@ -75,8 +103,13 @@ void AddDisclosureRoutes(Server& server, const ResourceServices& services) {
                    [store](Request& req) -> ApiResult<Response> {
                      const std::string& me = req.identity().principal.person_id;
                      if (me.empty()) return NoPersonRecord();
-                     return History(store, req, me, A::kDisclosureReadOwn);
+                     int latest = 0;
+                     auto page = History(store, req, me, A::kDisclosureReadOwn, &latest);
+                     if (!page) return page.error();
+                     return std::move(page->Header("ETag", ETagFor(latest)));
                    }});
+  server.AddRoute({"POST", "/v1/me/disclosures", Audience::kAction, A::kDisclosureWriteOwn, BodyKind::kJson,
+                   [store](Request& req) { return DiscloseOwn(store, req); }});
   server.AddRoute(
       {"GET", "/v1/people/{id}/disclosures/diff", Audience::kAction, A::kDisclosureRead, BodyKind::kNone,
        [store](Request& req) -> ApiResult<Response> {

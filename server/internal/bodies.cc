@@ -38,4 +38,79 @@ ApiResult<CreateTokenBody> DecodeCreateToken(std::string_view body) {
   return out;
 }
 
+namespace {
+
+ApiResult<std::vector<access::Role>> Roles(const nlohmann::json& obj) {
+  auto names = StringArray(obj, "roles", 16, 64);
+  if (!names) return names.error();
+  std::vector<access::Role> out;
+  for (size_t i = 0; i < names->size(); ++i) {
+    auto role = access::ParseRole((*names)[i]);
+    if (!role) return ApiError::Unprocessable("roles[" + std::to_string(i) + "]", role.error().message);
+    out.push_back(*role);
+  }
+  if (out.empty()) return ApiError::Unprocessable("roles", "required: at least one role, e.g. \"researcher\"");
+  return out;
+}
+
+}  // namespace
+
+ApiResult<CreateUserBody> DecodeCreateUser(std::string_view body) {
+  auto obj = ParseJsonObject(body);
+  if (!obj) return obj.error();
+  if (auto r = RejectUnknownFields(*obj, {"username", "password", "display_name", "email", "roles", "person_id"}); !r)
+    return r.error();
+  CreateUserBody out;
+  auto username = RequiredString(*obj, "username", 64);
+  if (!username) return username.error();
+  out.username = std::move(*username);
+  auto password = RequiredString(*obj, "password", 1024);
+  if (!password) return password.error();
+  out.password = std::move(*password);
+  auto roles = Roles(*obj);
+  if (!roles) return roles.error();
+  out.roles = std::move(*roles);
+  for (auto [field, target] : {std::pair{"display_name", &out.display_name}, std::pair{"email", &out.email},
+                               std::pair{"person_id", &out.person_id}}) {
+    auto v = OptionalString(*obj, field, 200);
+    if (!v) return v.error();
+    *target = v->value_or("");
+  }
+  return out;
+}
+
+ApiResult<UserChangeBody> DecodeUserChange(std::string_view body) {
+  auto obj = ParseJsonObject(body);
+  if (!obj) return obj.error();
+  if (auto r = RejectUnknownFields(*obj, {"display_name", "email", "roles", "person_id", "disabled"}); !r)
+    return r.error();
+  if (obj->empty())
+    return ApiError::Unprocessable("body", "nothing to change: give display_name, email, roles, person_id or disabled");
+  UserChangeBody out;
+  for (auto [field, target] : {std::pair{"display_name", &out.display_name}, std::pair{"email", &out.email},
+                               std::pair{"person_id", &out.person_id}}) {
+    if (!obj->contains(field)) continue;
+    auto v = OptionalString(*obj, field, 200);
+    if (!v) return v.error();
+    *target = v->value_or("");
+  }
+  if (obj->contains("roles")) {
+    auto roles = Roles(*obj);
+    if (!roles) return roles.error();
+    out.roles = std::move(*roles);
+  }
+  if (auto it = obj->find("disabled"); it != obj->end()) {
+    if (!it->is_boolean()) return ApiError::Unprocessable("disabled", "must be true or false");
+    out.disabled = it->get<bool>();
+  }
+  return out;
+}
+
+ApiResult<std::string> DecodeNewPassword(std::string_view body) {
+  auto obj = ParseJsonObject(body);
+  if (!obj) return obj.error();
+  if (auto r = RejectUnknownFields(*obj, {"password"}); !r) return r.error();
+  return RequiredString(*obj, "password", 1024);
+}
+
 }  // namespace highfence::server::internal

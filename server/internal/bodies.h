@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/access/action.h"
+#include "domain/access/role.h"
 #include "server/api_error.h"
 
 namespace highfence::server::internal {
@@ -22,7 +23,30 @@ struct CreateTokenBody {
   std::optional<int64_t> expires_in_days;
 };
 
+// POST /v1/users: the initial password is set by the administrator (as `highfence user add`).
+struct CreateUserBody {
+  std::string username;
+  std::string password;
+  std::string display_name;
+  std::string email;
+  std::vector<access::Role> roles;
+  std::string person_id;
+};
+
+// PATCH /v1/users/{id}: only the fields present change; at least one must be.
+struct UserChangeBody {
+  std::optional<std::string> display_name;
+  std::optional<std::string> email;
+  std::optional<std::vector<access::Role>> roles;
+  std::optional<std::string> person_id;  // "" or null unlinks
+  std::optional<bool> disabled;
+};
+
 ApiResult<LoginBody> DecodeLogin(std::string_view body);
+ApiResult<CreateUserBody> DecodeCreateUser(std::string_view body);
+ApiResult<UserChangeBody> DecodeUserChange(std::string_view body);
+// POST /v1/users/{id}/password: {"password": "…"}.
+ApiResult<std::string> DecodeNewPassword(std::string_view body);
 ApiResult<CreateTokenBody> DecodeCreateToken(std::string_view body);
 
 }  // namespace highfence::server::internal

@@ -20,6 +20,7 @@ storage::Caller CallerOf(const Request& req) {
   c.tenant_id = p.tenant_id;
   c.request_id = req.request_id();
   c.visible = VisibilityOf(p);
+  c.person_id = p.person_id;
   return c;
 }
 

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
   using namespace highfence::server::internal;
-  switch (data[0] % 3) {
+  switch (data[0] % 6) {
     case 0: {
       auto r = DecodeLogin(body);
       if (r)
@@ -38,6 +38,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       auto r = DecodeCreateToken(body);
       if (r)
         HF_CHECK(!r->scopes.empty() && !r->name.empty());
+      else
+        CheckError(r.error());
+      break;
+    }
+    case 2: {
+      auto r = DecodeCreateUser(body);
+      if (r)
+        HF_CHECK(!r->username.empty() && !r->password.empty() && !r->roles.empty());
+      else
+        CheckError(r.error());
+      break;
+    }
+    case 3: {
+      auto r = DecodeUserChange(body);
+      if (r)
+        HF_CHECK(r->display_name || r->email || r->roles || r->person_id || r->disabled);
+      else
+        CheckError(r.error());
+      break;
+    }
+    case 4: {
+      auto r = DecodeNewPassword(body);
+      if (r)
+        HF_CHECK(!r->empty());
       else
         CheckError(r.error());
       break;

@@ -63,8 +63,8 @@ class AccountsE2eTest : public ::testing::Test {
     json body = {{"username", login}, {"password", password}};
     return c.Post("/v1/session", httplib::Headers{{"X-Request-Id", request_id}}, body.dump(), "application/json");
   }
-  static SignedIn MustLogin(int port, const std::string& login) {
-    auto r = Login(port, login, kPassword);
+  static SignedIn MustLogin(int port, const std::string& login, const std::string& password = kPassword) {
+    auto r = Login(port, login, password);
     EXPECT_TRUE(r && r->status == 201) << (r ? r->body : "no response");
     if (!r || r->status != 201) return {};
     json j = json::parse(r->body);
@@ -304,6 +304,111 @@ TEST_F(AccountsE2eTest, WritesThroughTwoReplicasLoseNoUpdate) {
   EXPECT_EQ(final_person["version"], 2 + kWriters * kEach);
   EXPECT_EQ(a->Terminate(), 0);
   EXPECT_EQ(b->Terminate(), 0);
+  ExpectAuditIntact();
+}
+
+// The administrator's /v1/users on the database behind the real binary: create, sign in as the
+// new user, disable (its session is refused at once), reset another's password (its sessions
+// revoked), another tenant's administrator sees nothing; every write audited with the request.
+TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
+  AddUserWithCli(url_, dir_, "abe.admin", "inst_tohoku", "--admin", kPassword);
+  AddUserWithCli(url_, dir_, "kyoto.admin", "inst_kyoto", "--admin", kPassword);
+  auto serve = ServeProcess::Start(url_, dir_, "users");
+  ASSERT_TRUE(serve);
+  const int port = serve->port();
+  httplib::Client c("127.0.0.1", port);
+  SignedIn admin = MustLogin(port, "abe.admin");
+  SignedIn kyoto = MustLogin(port, "kyoto.admin");
+  SignedIn sato = MustLogin(port, "sato.officer");
+
+  json body = {{"username", "mori.hanako"},
+               {"password", "Zuiganji cedar avenue 1609"},
+               {"display_name", "森 花子"},
+               {"email", "mori.hanako@example.ac.jp"},
+               {"roles", {"reviewer"}}};
+  auto made = c.Post("/v1/users", With(admin, "req-user-add-1"), body.dump(), "application/json");
+  ASSERT_TRUE(made);
+  ASSERT_EQ(made->status, 201) << made->body;
+  EXPECT_EQ(made->body.find("argon2"), std::string::npos) << made->body;
+  json user = json::parse(made->body);
+  const std::string id = user["id"];
+  EXPECT_EQ(user["tenant_id"], "inst_tohoku");
+  EXPECT_EQ(user["display_name"], "森 花子");
+  const std::string etag = made->get_header_value("ETag");
+  auto taken = c.Post("/v1/users", With(admin), body.dump(), "application/json");
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->status, 409) << taken->body;
+  body["username"] = "ghost.user";
+  body["person_id"] = "person_0000000000000000";
+  auto ghost = c.Post("/v1/users", With(admin), body.dump(), "application/json");
+  ASSERT_TRUE(ghost);
+  EXPECT_EQ(ghost->status, 422) << ghost->body;
+  EXPECT_EQ(json::parse(ghost->body)["error"]["field"], "person_id");
+
+  SignedIn mori = MustLogin(port, "mori.hanako", "Zuiganji cedar avenue 1609");
+  auto who = c.Get("/v1/session", With(mori));
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->status, 200);
+
+  // Another tenant's administrator: as if the user did not exist.
+  auto foreign = c.Get("/v1/users/" + id, With(kyoto));
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->status, 404) << foreign->body;
+  httplib::Headers foreign_patch = With(kyoto);
+  foreign_patch.emplace("If-Match", etag);
+  auto foreign_off = c.Patch("/v1/users/" + id, foreign_patch, R"({"disabled":true})", "application/json");
+  ASSERT_TRUE(foreign_off);
+  EXPECT_EQ(foreign_off->status, 404) << foreign_off->body;
+  auto kyoto_list = c.Get("/v1/users", With(kyoto));
+  ASSERT_TRUE(kyoto_list);
+  EXPECT_EQ(json::parse(kyoto_list->body)["total"], 1) << kyoto_list->body;
+
+  // Stale, then current: disabled, and the session is refused at once.
+  httplib::Headers stale = With(admin);
+  stale.emplace("If-Match", "\"99\"");
+  auto refused = c.Patch("/v1/users/" + id, stale, R"({"disabled":true})", "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 409) << refused->body;
+  httplib::Headers current = With(admin, "req-user-disable-2");
+  current.emplace("If-Match", etag);
+  auto off =
+      c.Patch("/v1/users/" + id, current, R"({"disabled":true,"roles":["reviewer","auditor"]})", "application/json");
+  ASSERT_TRUE(off);
+  ASSERT_EQ(off->status, 200) << off->body;
+  EXPECT_EQ(json::parse(off->body)["disabled"], true);
+  auto after = c.Get("/v1/session", With(mori));
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 401);
+
+  // A password reset revokes the user's sessions; the new password signs in.
+  auto reset = c.Post("/v1/users/" + sato.user_id + "/password", With(admin, "req-user-reset-3"),
+                      R"({"password":"Kamogawa river delta 1200"})", "application/json");
+  ASSERT_TRUE(reset);
+  EXPECT_EQ(reset->status, 204) << reset->body;
+  auto sato_after = c.Get("/v1/session", With(sato));
+  ASSERT_TRUE(sato_after);
+  EXPECT_EQ(sato_after->status, 401);
+  auto relogin = Login(port, "sato.officer", "Kamogawa river delta 1200");
+  ASSERT_TRUE(relogin);
+  EXPECT_EQ(relogin->status, 201) << relogin->body;
+
+  auto db = storage::Database::Open(url_, {});
+  ASSERT_TRUE(db);
+  auto history = storage::AuditHistory(**db, "users", id);
+  ASSERT_TRUE(history);
+  ASSERT_GE(history->size(), 2u);
+  EXPECT_EQ((*history)[0].action, "insert");
+  EXPECT_EQ((*history)[0].actor, admin.user_id);
+  EXPECT_EQ((*history)[0].request_id.value_or(""), "req-user-add-1");
+  bool disable_audited = false;
+  for (const auto& r : *history)
+    disable_audited = disable_audited || (r.action == "update" && r.actor == admin.user_id &&
+                                          r.request_id.value_or("") == "req-user-disable-2");
+  EXPECT_TRUE(disable_audited);
+  auto sato_history = storage::AuditHistory(**db, "users", sato.user_id);
+  ASSERT_TRUE(sato_history);
+  EXPECT_EQ(sato_history->back().request_id.value_or(""), "req-user-reset-3");
+  EXPECT_EQ(sato_history->back().actor, admin.user_id);
   ExpectAuditIntact();
 }
 

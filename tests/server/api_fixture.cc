@@ -74,7 +74,9 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
   server_->SetResponseObserver(
       [this](std::string_view method, std::string_view pattern, int status, std::string_view content_type,
              std::string_view body) { contract_.Observe(method, pattern, status, content_type, body); });
-  server::AddAccountRoutes(*server_, *accounts_, {});
+  server::AccountRoutesOptions account_options;
+  if (services.cases) account_options.person_exists = server::PersonCheckOn(*services.cases);
+  server::AddAccountRoutes(*server_, *accounts_, account_options);
   server::AddResourceRoutes(*server_, services, options);
   auto add = [&](const std::string& name, access::Role role, const std::string& tenant) {
     auth::User u;

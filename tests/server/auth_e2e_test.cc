@@ -359,8 +359,8 @@ TEST_F(AuthTest, EveryRegisteredRouteEnforcesAuthenticationAndItsAction) {
     std::map<access::Role, Session> sessions;  // fresh: DELETE /v1/session signs out
     for (access::Role r : access::kAllRoles) sessions[r] = SignIn(std::string(access::RoleName(r)));
     std::string path = route.pattern;
-    size_t brace = path.find('{');
-    if (brace != std::string::npos) path = path.substr(0, brace) + "x0000";
+    for (size_t brace; (brace = path.find('{')) != std::string::npos;)  // each {name} segment, the rest kept
+      path.replace(brace, path.find('}', brace) - brace + 1, "x0000");
     auto call = [&](httplib::Headers h) {
       if (route.method == "GET") return c.Get(path, h);
       if (route.method == "DELETE") return c.Delete(path, h);

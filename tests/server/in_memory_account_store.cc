@@ -26,6 +26,7 @@ auth::User InMemoryAccountStore::AddUser(auth::User user, const std::string& pas
   HF_CHECK(hash.has_value());
   user.password_hash = *hash;
   if (user.id.empty()) user.id = "user_" + user.username;
+  user.version = 1;
   std::lock_guard lock(mu_);
   users_[user.id] = user;
   return user;
@@ -93,6 +94,61 @@ Result<void> InMemoryAccountStore::RevokeSessionsOf(std::string_view user_id, co
   for (auto& [h, s] : sessions_)
     if (s.user_id == user_id) s.revoked = true;
   return Ok();
+}
+
+Result<std::vector<auth::User>> InMemoryAccountStore::ListUsers(std::string_view tenant_id) {
+  std::lock_guard lock(mu_);
+  std::vector<auth::User> out;
+  for (const auto& [id, u] : users_)
+    if (u.tenant_id == tenant_id) out.push_back(u);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return Lower(a.username) < Lower(b.username); });
+  return out;
+}
+
+Result<auth::User> InMemoryAccountStore::AddUser(const auth::User& user, const auth::WriteContext&) {
+  std::lock_guard lock(mu_);
+  for (const auto& [id, u] : users_)
+    if (Lower(u.username) == Lower(user.username))
+      return MakeError(ErrorCode::kAlreadyExists, "users/" + user.username + ": login taken");
+  auth::User u = user;
+  if (u.id.empty()) u.id = "user_" + Lower(user.username);
+  u.version = 1;
+  users_[u.id] = u;
+  return u;
+}
+
+Result<auth::User> InMemoryAccountStore::UpdateUser(const auth::User& user, const auth::WriteContext&) {
+  std::lock_guard lock(mu_);
+  auto it = users_.find(user.id);
+  if (it == users_.end()) return NotFound("users/" + user.id);
+  auth::User& u = it->second;
+  if (u.version != user.version)
+    return MakeError(ErrorCode::kAborted, "users/" + user.id + ": version " + std::to_string(user.version) +
+                                              " is stale, current is " + std::to_string(u.version));
+  if (user.disabled && !u.disabled) RevokeSessionsLocked(user.id);
+  u.display_name = user.display_name;
+  u.email = user.email;
+  u.roles = user.roles;
+  u.person_id = user.person_id;
+  u.disabled = user.disabled;
+  ++u.version;
+  return u;
+}
+
+Result<void> InMemoryAccountStore::ResetPassword(std::string_view user_id, const std::string& hash,
+                                                 const auth::WriteContext&) {
+  std::lock_guard lock(mu_);
+  auto it = users_.find(user_id);
+  if (it == users_.end()) return NotFound(user_id);
+  it->second.password_hash = hash;
+  ++it->second.version;
+  RevokeSessionsLocked(user_id);
+  return Ok();
+}
+
+void InMemoryAccountStore::RevokeSessionsLocked(std::string_view user_id) {
+  for (auto& [h, s] : sessions_)
+    if (s.user_id == user_id) s.revoked = true;
 }
 
 Result<void> InMemoryAccountStore::CreateApiToken(const auth::ApiToken& token, const auth::WriteContext&) {

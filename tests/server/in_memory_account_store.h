@@ -24,6 +24,10 @@ class InMemoryAccountStore final : public auth::AccountStore {
   Result<void> TouchSession(std::string_view token_hash, auth::TimePoint at) override;
   Result<void> RevokeSession(std::string_view token_hash, const auth::WriteContext&) override;
   Result<void> RevokeSessionsOf(std::string_view user_id, const auth::WriteContext&) override;
+  Result<std::vector<auth::User>> ListUsers(std::string_view tenant_id) override;
+  Result<auth::User> AddUser(const auth::User& user, const auth::WriteContext&) override;
+  Result<auth::User> UpdateUser(const auth::User& user, const auth::WriteContext&) override;
+  Result<void> ResetPassword(std::string_view user_id, const std::string& hash, const auth::WriteContext&) override;
   Result<void> CreateApiToken(const auth::ApiToken& token, const auth::WriteContext&) override;
   Result<auth::ApiToken> FindApiToken(std::string_view token_id) override;
   Result<std::vector<auth::ApiToken>> ListApiTokens(std::string_view user_id) override;
@@ -33,6 +37,8 @@ class InMemoryAccountStore final : public auth::AccountStore {
   size_t session_count();
 
  private:
+  void RevokeSessionsLocked(std::string_view user_id);
+
   std::mutex mu_;
   std::map<std::string, auth::User, std::less<>> users_;  // by id
   std::map<std::string, auth::Session, std::less<>> sessions_;

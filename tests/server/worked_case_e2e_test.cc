@@ -501,9 +501,10 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
   std::string followup = Expect(201, "POST", "/v1/cases/" + case_ + "/followups", "officer_sato",
                                 {{"kind", "member_added"}, {"subject", {{"kind", "person"}, {"id", sato_}}}})["id"];
   std::map<access::Role, std::string> users;
+  std::map<access::Role, std::string> user_ids;
   for (access::Role r : access::kAllRoles) {
     std::string name = "m_" + std::string(access::RoleName(r));
-    api_->AddUser(name, r, lead_, access::TenantKind::kInstitution, "person_someone_else");
+    user_ids[r] = api_->AddUser(name, r, lead_, access::TenantKind::kInstitution, "person_someone_else");
     users[r] = name;
   }
   auto id_for = [&](const std::string& pattern) -> std::string {
@@ -516,19 +517,23 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
     if (pattern.rfind("/v1/measures/", 0) == 0) return measure;
     if (pattern.rfind("/v1/reviews/", 0) == 0) return review;
     if (pattern.rfind("/v1/followups/", 0) == 0) return followup;
+    if (pattern.rfind("/v1/users/", 0) == 0) return user_ids[access::Role::kResearcher];  // a user of the tenant
     return case_;
   };
   auto call = [&](const Route& route, const std::string& path, const std::string* user) {
     auto c = api_->Client();
     httplib::Headers h;
     if (user) h = As(*user).headers();
-    httplib::Result r = route.method == "GET"   ? c.Get(path, h)
-                        : route.method == "PUT" ? c.Put(path, h, "{}", "application/json")
-                                                : c.Post(path, h, "{}", "application/json");
+    httplib::Result r = route.method == "GET"     ? c.Get(path, h)
+                        : route.method == "PUT"   ? c.Put(path, h, "{}", "application/json")
+                        : route.method == "PATCH" ? c.Patch(path, h, "{}", "application/json")
+                                                  : c.Post(path, h, "{}", "application/json");
     return r ? r->status : -1;
   };
   int cells = 0;
   std::string kyoto = "kyoto_officer";
+  std::string kyoto_admin = "kyoto_admin";
+  api_->AddUser(kyoto_admin, access::Role::kAdministrator, "inst_kyoto");
   for (const Route& route : api_->server().Routes()) {
     if (route.audience != Audience::kAction || route.pattern.rfind("/v1/tokens", 0) == 0) continue;
     std::string path = route.pattern;
@@ -563,6 +568,9 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
       else
         EXPECT_TRUE(status == 404 || status == 400) << what << " from another tenant: " << status;
     }
+    // Another institution's administrator: this tenant's users do not exist for it.
+    if (route.method == "GET" && has_id && route.action == access::Action::kUserAdmin)
+      EXPECT_EQ(call(route, path, &kyoto_admin), 404) << what << " as another tenant's administrator";
   }
   EXPECT_GE(cells, 50 * 7);
 }
