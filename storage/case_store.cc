@@ -767,6 +767,20 @@ Result<PageOf<cases::Person>> CaseStore::ListPeople(const Visibility& visible, c
 
 // ---- proposals --------------------------------------------------------------------------------
 
+namespace {
+// A proposal is visible to its lead institution's tenant and to the agency whose programme it
+// was submitted to (the programme's tenant), like its case.
+Result<Record> GetVisibleProposal(Transaction& tx, std::string_view id, const Visibility& vis) {
+  auto r = Get(tx, "proposals", id);
+  if (!r) return r.error();
+  if (vis.Sees(r->tenant_id)) return r;
+  auto it = r->keys.find("programme_id");
+  if (it != r->keys.end() && it->second)
+    if (auto programme = Get(tx, "programmes", *it->second); programme && vis.Sees(programme->tenant_id)) return r;
+  return NotFound("proposals", id);
+}
+}  // namespace
+
 Result<Stored<cases::Proposal>> CaseStore::SubmitProposal(const Caller& caller, cases::Proposal proposal) {
   proposal.state = cases::ProposalState::kSubmitted;
   std::function<std::string(cases::Proposal&)> tenant = [&](cases::Proposal& p) {
@@ -794,10 +808,10 @@ Result<Stored<cases::Proposal>> CaseStore::SubmitProposal(const Caller& caller, 
 
 Result<Stored<cases::Proposal>> CaseStore::ChangeProposalState(const Caller& caller, std::string_view proposal_id,
                                                                cases::ProposalState to, int64_t expected_version) {
-  if (auto ok = Rep::Require(caller, access::Action::kCaseDecide); !ok) return ok.error();
+  if (auto ok = Rep::Require(caller, access::Action::kProposalDecide); !ok) return ok.error();
   Stored<cases::Proposal> out;
   auto r = rep_->db.WithTransaction([&](Transaction& tx) -> Result<void> {
-    auto rec = Rep::GetVisible(tx, "proposals", proposal_id, caller.visible);
+    auto rec = GetVisibleProposal(tx, proposal_id, caller.visible);
     if (!rec) return rec.error();
     if (rec->version != expected_version) return Stale(*rec, expected_version);
     auto p = Decode<cases::Proposal>(*rec);
@@ -815,7 +829,17 @@ Result<Stored<cases::Proposal>> CaseStore::ChangeProposalState(const Caller& cal
 }
 
 Result<Stored<cases::Proposal>> CaseStore::GetProposal(const Visibility& visible, std::string_view id) {
-  return rep_->Read<cases::Proposal>(visible, "proposals", id);
+  Stored<cases::Proposal> out;
+  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto rec = GetVisibleProposal(tx, id, visible);
+    if (!rec) return rec.error();
+    auto v = DecodeStored<cases::Proposal>(*rec);
+    if (!v) return v.error();
+    out = std::move(*v);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
 }
 
 Result<PageOf<cases::Proposal>> CaseStore::ListProposals(const Visibility& visible, const ListOptions& options) {
@@ -1013,6 +1037,84 @@ Result<void> CaseStore::RecordNoDisclosureReason(const Caller& caller, std::stri
     if (!u) return u.error();
     return Ok();
   });
+}
+
+// One transaction for the whole file: every row is resolved and validated against the team as
+// it grows, and the proposal is written once (one audit record) with the member_added
+// follow-ups. Without `partial`, any problem (a parse error included) writes nothing.
+Result<TeamImportOutcome> CaseStore::ImportTeam(const Caller& caller, std::string_view case_id,
+                                                const cases::TeamImport& parsed, std::string_view file_name,
+                                                bool partial) {
+  if (auto ok = Rep::Require(caller, access::Action::kProposalWrite); !ok) return ok.error();
+  const std::string file(file_name);
+  std::string now = rep_->Now();
+  TeamImportOutcome out;
+  out.rows_read = parsed.rows_read;
+  auto r = rep_->WithCase(caller, case_id, [&](Transaction& tx, Rep::Loaded& l) -> Result<void> {
+    out = TeamImportOutcome{};
+    out.rows_read = parsed.rows_read;
+    out.errors = parsed.errors;
+    for (cases::ImportError& e : out.errors)
+      if (e.file.empty()) e.file = file;
+    cases::Proposal p = l.proposal;
+    std::vector<std::string> added;
+    for (const cases::TeamMemberDraft& d : parsed.members) {
+      auto fail = [&](std::string column, std::string message) {
+        out.errors.push_back({file, d.line, std::move(column), std::move(message)});
+      };
+      if (!d.proposal_id.empty() && d.proposal_id != p.id) {
+        fail("proposal_id", d.proposal_id + " is not this case's proposal " + p.id);
+        continue;
+      }
+      Result<Record> person = MakeError(ErrorCode::kNotFound, "");
+      if (!d.person_id.empty()) {
+        person = Rep::GetVisible(tx, "people", d.person_id, caller.visible);
+      } else if (!d.erad_id.empty()) {
+        Query q;
+        q.tenant_ids = caller.visible.all ? std::vector<std::string>{} : caller.visible.tenant_ids;
+        q.where = {{"erad_id", d.erad_id}};
+        q.limit = 1;
+        auto page = List(tx, "people", q);
+        if (!page) return page.error();
+        if (!page->records.empty()) person = page->records.front();
+      }
+      if (!person) {
+        fail(d.person_id.empty() ? "erad_id" : "person_id",
+             "no person on record with " + (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
+                 " (" + d.name + "); add the person first");
+        continue;
+      }
+      if (OnTeam(p, person->id)) {
+        ++out.already_on_team;  // importing the same file twice changes nothing
+        continue;
+      }
+      cases::Proposal next = p;
+      next.team.push_back({person->id, d.institution, d.role});
+      if (auto ok = cases::ValidateProposal(next); !ok) {
+        fail("", ok.error().message);
+        continue;
+      }
+      p = std::move(next);
+      added.push_back(person->id);
+    }
+    if (!out.errors.empty() && !partial) return Ok();  // refused: nothing written
+    if (added.empty()) return Ok();
+    auto stored = UpdateValue(tx, Rep::ActorOf(caller), l.proposal_record, p, l.proposal_record.version);
+    if (!stored) return stored.error();
+    auto state = l.snapshot.state;
+    if (state != workflow::CaseState::kOpened && state != workflow::CaseState::kIdentification)
+      for (const std::string& person_id : added) {
+        auto f = Rep::InsertFollowUp(tx, Rep::ActorOf(caller), l.case_record,
+                                     workflow::OnMemberAdded(l.kase.id, person_id, now));
+        if (!f) return f.error();
+        out.followups.push_back(std::move(*f));
+      }
+    out.added = static_cast<int>(added.size());
+    out.proposal = std::move(*stored);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
 }
 
 // ---- disclosures ------------------------------------------------------------------------------

@@ -534,6 +534,7 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
     std::string path = route.pattern;
     bool has_id = path.find("{id}") != std::string::npos;
     if (has_id) path.replace(path.find("{id}"), 4, id_for(route.pattern));
+    if (size_t a = path.find("{appeal_id}"); a != std::string::npos) path.replace(a, 11, "ap_none");
     std::string what = route.method + " " + route.pattern;
     EXPECT_EQ(call(route, path, nullptr), 401) << what << " anonymously";
     for (access::Role r : access::kAllRoles) {
