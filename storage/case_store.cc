@@ -1091,7 +1091,14 @@ Result<TeamImportOutcome> CaseStore::ImportTeam(const Caller& caller, std::strin
       cases::Proposal next = p;
       next.team.push_back({person->id, d.institution, d.role});
       if (auto ok = cases::ValidateProposal(next); !ok) {
-        fail("", ok.error().message);
+        // "team[2].role: a second PI …" → column "role".
+        const std::string& m = ok.error().message;
+        size_t dot = m.find("].");
+        size_t colon = m.find(": ");
+        std::string column = dot != std::string::npos && colon != std::string::npos && dot < colon
+                                 ? m.substr(dot + 2, colon - dot - 2)
+                                 : "";
+        fail(column == "institution_id" ? "institution" : column, m);
         continue;
       }
       p = std::move(next);
