@@ -101,6 +101,8 @@ class WorkedCaseTest : public ::testing::Test {
     api_->AddUser("export_suzuki", access::Role::kExportControlOfficer, lead_);
     api_->AddUser("auditor_abe", access::Role::kAuditor, lead_);
     api_->AddUser("po_yamada", access::Role::kProgrammeOfficer, agency_, access::TenantKind::kAgency);
+    api_->AddUser("auditor_jst", access::Role::kAuditor, agency_, access::TenantKind::kAgency);
+    api_->AddUser("po_amed", access::Role::kProgrammeOfficer, "agency_amed", access::TenantKind::kAgency);
     api_->AddUser("kyoto_officer", access::Role::kSecurityOfficer, "inst_kyoto");
   }
 
@@ -196,8 +198,11 @@ class WorkedCaseTest : public ::testing::Test {
                       .partner_institution_ids = {partner_}};
     json proposal = Expect(201, "POST", "/v1/proposals", "officer_sato", json::parse(cases::ToJson(p)));
     std::string etag = last_etag_;
-    json shortlisted = Expect(200, "POST", "/v1/proposals/" + proposal["id"].get<std::string>() + "/state",
-                              "officer_sato", {{"to", "shortlisted"}}, etag);
+    // The agency shortlists (採択候補) the proposal submitted to its programme.
+    std::string state = "/v1/proposals/" + proposal["id"].get<std::string>() + "/state";
+    EXPECT_EQ(Expect(200, "GET", "/v1/proposals/" + proposal["id"].get<std::string>(), "po_yamada")["state"],
+              "submitted");
+    json shortlisted = Expect(200, "POST", state, "po_yamada", {{"to", "shortlisted"}}, etag);
     EXPECT_EQ(shortlisted["state"], "shortlisted");
     case_ = Expect(201, "POST", "/v1/cases", "officer_sato", {{"proposal_id", proposal["id"]}})["id"];
     // Sato joins the team through the case (the proposal's team).
@@ -384,6 +389,195 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
   ASSERT_GE(records["total"].get<int>(), 8);
   EXPECT_EQ(records["items"][0]["actor"], "user_officer_sato");
   EXPECT_FALSE(records["items"][0]["request_id"].is_null());
+}
+
+// The agency's track through the API alone: its programme officer shortlists and declines
+// proposals submitted to its programme (another agency: 404; an agency auditor: 403; stale: 409),
+// declines the case, the institution lodges an appeal within the window, and the programme
+// officer grants it: the case is reviewed again in round 2. Every step is in the audit chain.
+TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
+  SetUpCase();
+  // A second proposal to the same programme: the agency declines it (不採択).
+  cases::Proposal other{.programme_id = programme_,
+                        .title = "耐放射線半導体デバイスの試作",
+                        .lead_institution_id = lead_,
+                        .team = {{sato_, lead_, cases::TeamRole::kPi}}};
+  json second = Expect(201, "POST", "/v1/proposals", "officer_sato", json::parse(cases::ToJson(other)));
+  std::string second_etag = last_etag_;
+  std::string state = "/v1/proposals/" + second["id"].get<std::string>() + "/state";
+  Reply amed = Send("POST", state, "po_amed", {{"to", "declined"}}, second_etag);
+  EXPECT_EQ(amed.status, 404) << amed.raw;  // not submitted to AMED: it does not exist for them
+  EXPECT_EQ(Send("GET", "/v1/proposals/" + second["id"].get<std::string>(), "po_amed").status, 404);
+  Reply auditor = Send("POST", state, "auditor_jst", {{"to", "declined"}}, second_etag);
+  EXPECT_EQ(auditor.status, 403) << auditor.raw;
+  Reply kyoto = Send("POST", state, "kyoto_officer", {{"to", "declined"}}, second_etag);
+  EXPECT_EQ(kyoto.status, 404) << kyoto.raw;
+  json declined = Expect(200, "POST", state, "po_yamada", {{"to", "declined"}}, second_etag);
+  EXPECT_EQ(declined["state"], "declined");
+  Reply stale = Send("POST", state, "po_yamada", {{"to", "shortlisted"}}, second_etag);
+  EXPECT_EQ(stale.status, 409) << stale.raw;
+  // The agency reads the submitted proposal but may not edit it, nor write on the case.
+  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/team", "po_yamada",
+                 {{"person_id", sato_}, {"institution_id", lead_}, {"role", "participant"}})
+                .status,
+            403);
+
+  // ① – ③ the short way: no disclosures (reasons recorded), list checks, no risk found.
+  Advance("start_identification");
+  for (const std::string& p : {aoba_, sato_})
+    Expect(204, "POST", "/v1/cases/" + case_ + "/no-disclosure-reasons", "officer_sato",
+           {{"person_id", p}, {"reason", "海外渡航中のため提出が遅れる（帰国後に提出予定）"}});
+  for (const json& subject : {json{{"kind", "organisation"}, {"id", partner_}}, json{{"kind", "person"}, {"id", aoba_}},
+                              json{{"kind", "person"}, {"id", sato_}}})
+    Expect(201, "POST", "/v1/cases/" + case_ + "/checks", "officer_sato", {{"subject", subject}});
+  Advance("complete_identification");
+  json view = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato");
+  std::vector<std::string> flags;
+  for (const json& f : view["flags"])
+    if (f["subject"]["id"] == partner_) flags.push_back(f["id"]);
+  for (const auto& [kind, id] :
+       {std::pair{workflow::SubjectKind::kInstitution, partner_}, std::pair{workflow::SubjectKind::kPerson, aoba_},
+        std::pair{workflow::SubjectKind::kPerson, sato_}}) {
+    workflow::Evaluation e{.subject = {kind, id},
+                           .risk = workflow::RiskAnswer::kNo,
+                           .rationale = "懸念事項は確認されなかった",
+                           .flag_ids = id == partner_ ? flags : std::vector<std::string>{},
+                           .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}};
+    Expect(201, "POST", "/v1/cases/" + case_ + "/evaluations", "officer_sato", json::parse(workflow::ToJson(e)));
+  }
+  Advance("complete_evaluation");
+  json compliance = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                           {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}});
+  std::string compliance_etag = last_etag_;
+  json academic = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                         {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato", "user_prof_mori"}}});
+  std::string academic_etag = last_etag_;
+  Advance("submit_for_review");
+  Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
+         {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
+  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
+         {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
+  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
+         {{"vote", "decline"}, {"text", "リスト掲載機関との関係が継続している"}}, last_etag_);
+
+  // An appeal before any decision: refused, naming why.
+  Reply early = Send("POST", "/v1/cases/" + case_ + "/appeals", "officer_sato", {{"grounds", "不服"}});
+  EXPECT_EQ(early.status, 409) << early.raw;
+  EXPECT_NE(early.raw.find("no decision to appeal"), std::string::npos) << early.raw;
+
+  // The agency's programme officer records the decline and takes the decide transition.
+  workflow::Decision decline{.outcome = workflow::Outcome::kDecline,
+                             .reasons = {"経済産業省外国ユーザーリスト掲載機関との共同研究に対する措置が不十分"}};
+  json decision =
+      Expect(201, "POST", "/v1/cases/" + case_ + "/decisions", "po_yamada", json::parse(workflow::ToJson(decline)));
+  EXPECT_EQ(decision["decided_by"], "user_po_yamada");
+  ASSERT_FALSE(decision["appeal_deadline"].is_null()) << decision.dump();
+  Advance("decide", "po_yamada");
+  // The appeal transition before an appeal is filed names the unmet condition.
+  Reply unmet =
+      Send("POST", "/v1/cases/" + case_ + "/transitions", "officer_sato", {{"transition", "appeal"}}, CaseETag());
+  EXPECT_EQ(unmet.status, 409) << unmet.raw;
+  EXPECT_NE(unmet.raw.find("no appeal against decision " + decision["id"].get<std::string>() + " is filed"),
+            std::string::npos)
+      << unmet.raw;
+
+  // Lodging the appeal is the institution's: the agency and the researcher get 403, another
+  // institution 404.
+  json grounds = {{"grounds", "相手機関との協定は2026年9月に終了しており、評価の前提となった関係は現存しない"}};
+  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/appeals", "po_yamada", grounds).status, 403);
+  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/appeals", "researcher", grounds).status, 403);
+  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/appeals", "kyoto_officer", grounds).status, 404);
+  Reply missing = Send("POST", "/v1/cases/" + case_ + "/appeals", "officer_sato", json::object());
+  EXPECT_EQ(missing.status, 422) << missing.raw;
+  EXPECT_EQ(api_->ErrorField(missing.raw), "grounds");
+  json appeal = Expect(201, "POST", "/v1/cases/" + case_ + "/appeals", "officer_sato", grounds);
+  std::string appeal_etag = last_etag_;
+  EXPECT_EQ(appeal["status"], "pending");
+  EXPECT_EQ(appeal["decision_id"], decision["id"]);
+  EXPECT_EQ(appeal["filed_by"], "user_officer_sato");
+  Advance("appeal");
+  EXPECT_EQ(Expect(200, "GET", "/v1/cases/" + case_ + "/decisions", "po_yamada")["appeal"]["id"], appeal["id"]);
+
+  // The decision on the appeal: wrong role 403, another agency 404, stale 409, bad status 422.
+  std::string decide = "/v1/cases/" + case_ + "/appeals/" + appeal["id"].get<std::string>() + "/decision";
+  json grant = {{"status", "granted"}, {"reason", "協定終了を確認した。措置を見直したうえで再審査する"}};
+  EXPECT_EQ(Send("POST", decide, "prof_kato", grant, appeal_etag).status, 403);
+  EXPECT_EQ(Send("POST", decide, "auditor_jst", grant, appeal_etag).status, 403);
+  EXPECT_EQ(Send("POST", decide, "po_amed", grant, appeal_etag).status, 404);
+  EXPECT_EQ(Send("POST", decide, "kyoto_officer", grant, appeal_etag).status, 404);
+  EXPECT_EQ(
+      Send("POST", "/v1/cases/" + case_ + "/appeals/ap_0000000000000000/decision", "po_yamada", grant, appeal_etag)
+          .status,
+      404);
+  Reply pending = Send("POST", decide, "po_yamada", {{"status", "pending"}, {"reason", "x"}}, appeal_etag);
+  EXPECT_EQ(pending.status, 422) << pending.raw;
+  EXPECT_EQ(api_->ErrorField(pending.raw), "status");
+  Reply old = Send("POST", decide, "po_yamada", grant, "\"7\"");
+  EXPECT_EQ(old.status, 409) << old.raw;
+  EXPECT_EQ(Send("POST", decide, "po_yamada", grant).status, 428);
+  json granted = Expect(200, "POST", decide, "po_yamada", grant, appeal_etag);
+  EXPECT_EQ(granted["status"], "granted");
+  EXPECT_EQ(granted["decided_by"], "user_po_yamada");
+  Reply twice = Send("POST", decide, "po_yamada", {{"status", "dismissed"}, {"reason", "再考"}}, appeal_etag);
+  EXPECT_EQ(twice.status, 409) << twice.raw;  // the version read is stale now
+  Advance("grant_appeal", "po_yamada");
+  view = Expect(200, "GET", "/v1/cases/" + case_, "po_yamada");
+  EXPECT_EQ(view["state"], "review");
+  EXPECT_EQ(view["round"], 2);
+
+  // The audit chain verifies and names the agency's officer on the appeal and the proposal.
+  json verify = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
+  EXPECT_TRUE(verify["ok"].get<bool>()) << verify.dump();
+  json appeal_audit = Expect(
+      200, "GET", "/v1/audit/records?object_kind=appeals&object_id=" + appeal["id"].get<std::string>(), "auditor_abe");
+  ASSERT_EQ(appeal_audit["total"], 2) << appeal_audit.dump();
+  EXPECT_EQ(appeal_audit["items"][0]["actor"], "user_officer_sato");
+  EXPECT_EQ(appeal_audit["items"][1]["actor"], "user_po_yamada");
+}
+
+// A team file through the API is one transaction: a bad row (named by file, row and column)
+// leaves the team and the audit chain as they were; partial=true writes the good rows.
+TEST_F(WorkedCaseTest, ATeamImportWithABadRowWritesNothing) {
+  SetUpCase();
+  cases::Person tanaka{.names = {{"田中 美咲", cases::NameScript::kKanji}}, .erad_id = "90673456"};
+  std::string tanaka_id = Expect(201, "POST", "/v1/people", "officer_sato", json::parse(cases::ToJson(tanaka)))["id"];
+  std::string csv =
+      "e-Rad研究者番号,氏名,所属機関,役割\n"
+      "90673456,田中 美咲," +
+      lead_ +
+      ",研究参加者\n"
+      "11112222,山本 太郎," +
+      lead_ + ",学生\n";
+  auto team_size = [&] { return Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["team"].size(); };
+  size_t team = team_size();
+  json before = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
+  std::string path = "/v1/cases/" + case_ + "/team/imports";
+  Reply refused = Upload(path, "officer_sato", {{"file", csv, "体制.csv", "text/csv"}});
+  EXPECT_EQ(refused.status, 422) << refused.raw;
+  EXPECT_EQ(api_->ErrorField(refused.raw), "file");
+  EXPECT_NE(refused.raw.find("体制.csv:3: column \\\"erad_id\\\""), std::string::npos) << refused.raw;
+  EXPECT_NE(refused.raw.find("nothing was written"), std::string::npos) << refused.raw;
+  EXPECT_EQ(team_size(), team);
+  json after = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
+  EXPECT_TRUE(after["ok"].get<bool>());
+  EXPECT_EQ(after["records_checked"], before["records_checked"]);
+  // Wrong role, another tenant.
+  EXPECT_EQ(Upload(path, "auditor_abe", {{"file", csv, "体制.csv", "text/csv"}}).status, 403);
+  EXPECT_EQ(Upload(path, "po_yamada", {{"file", csv, "体制.csv", "text/csv"}}).status, 403);
+  EXPECT_EQ(Upload(path, "kyoto_officer", {{"file", csv, "体制.csv", "text/csv"}}).status, 404);
+  // partial: the good row, once; the bad one reported.
+  Reply partial = Upload(path, "officer_sato", {{"file", csv, "体制.csv", "text/csv"}, {"partial", "true", "", ""}});
+  ASSERT_EQ(partial.status, 200) << partial.raw;
+  EXPECT_EQ(partial.body["written"], 1);
+  ASSERT_EQ(partial.body["errors"].size(), 1u);
+  EXPECT_EQ(partial.body["errors"][0]["row"], 3);
+  EXPECT_EQ(partial.body["errors"][0]["column"], "erad_id");
+  json view = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato");
+  ASSERT_EQ(view["team"].size(), team + 1);
+  EXPECT_EQ(view["team"].back()["id"], tanaka_id);
+  json written = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
+  EXPECT_TRUE(written["ok"].get<bool>());
+  EXPECT_EQ(written["records_checked"].get<int>(), before["records_checked"].get<int>() + 1);
 }
 
 TEST_F(WorkedCaseTest, RestrictedItemsAreForExportControlOnlyAndEveryReadIsAudited) {
