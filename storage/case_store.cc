@@ -779,6 +779,75 @@ Result<Record> GetVisibleProposal(Transaction& tx, std::string_view id, const Vi
     if (auto programme = Get(tx, "programmes", *it->second); programme && vis.Sees(programme->tenant_id)) return r;
   return NotFound("proposals", id);
 }
+
+// One page of the union of several queries of `table`, each counted with its sign (+1: rows it
+// adds; -1: rows already counted by another): each query fetches only offset + limit rows (the
+// store's indexes serve them in order), the rows are merged by id and sorted as ListOptions
+// says, and the total is the signed sum of the counts. (ListCases merges the same way.)
+template <typename T>
+Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
+                            const ListOptions& options) {
+  const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
+  std::map<std::string, Record> rows;
+  int64_t total = 0;
+  for (auto [q, sign] : queries) {
+    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+    q.order_by = options.order_by;
+    q.descending = options.descending;
+    q.limit = sign > 0 ? wanted : 1;
+    auto page = List(db, table, q);
+    if (!page) return page.error();
+    total += sign * page->total;
+    if (sign > 0)
+      for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
+  }
+  std::vector<Record> sorted;
+  for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
+  auto field = [&](const Record& rec) -> std::string {
+    if (options.order_by == "created_at") return rec.created_at;
+    if (options.order_by == "updated_at") return rec.updated_at;
+    if (options.order_by == "id") return rec.id;
+    auto it = rec.keys.find(options.order_by);
+    return it != rec.keys.end() && it->second ? *it->second : std::string();
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Record& x, const Record& y) {
+    std::string fx = field(x), fy = field(y);
+    if (fx != fy) return options.descending ? fx > fy : fx < fy;
+    return x.id < y.id;
+  });
+  PageOf<T> out;
+  out.total = total;
+  const auto available = static_cast<int64_t>(sorted.size());
+  int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
+  for (int64_t i = options.offset; i < end; ++i) {
+    auto v = DecodeStored<T>(sorted[static_cast<size_t>(i)]);
+    if (!v) return v.error();
+    out.items.push_back(std::move(*v));
+  }
+  return out;
+}
+
+// The queries of the proposals visible to `visible`: its tenants' own, plus those submitted to
+// its tenants' programmes (an agency's), less those counted twice. Just the own query when no
+// visible tenant has a programme.
+Result<std::vector<std::pair<Query, int64_t>>> ProposalQueries(Database& db, const Visibility& visible) {
+  Query own;
+  own.tenant_ids = visible.tenant_ids;
+  std::vector<std::pair<Query, int64_t>> out = {{own, +1}};
+  Query programmes;
+  programmes.tenant_ids = visible.tenant_ids;
+  programmes.limit = 0;
+  auto owned = List(db, "programmes", programmes);
+  if (!owned) return owned.error();
+  for (const Record& programme : owned->records) {
+    Query submitted;
+    submitted.where = {{"programme_id", programme.id}};
+    out.push_back({submitted, +1});
+    submitted.tenant_ids = visible.tenant_ids;  // already counted among the own proposals
+    out.push_back({submitted, -1});
+  }
+  return out;
+}
 }  // namespace
 
 Result<Stored<cases::Proposal>> CaseStore::SubmitProposal(const Caller& caller, cases::Proposal proposal) {
@@ -843,7 +912,11 @@ Result<Stored<cases::Proposal>> CaseStore::GetProposal(const Visibility& visible
 }
 
 Result<PageOf<cases::Proposal>> CaseStore::ListProposals(const Visibility& visible, const ListOptions& options) {
-  return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  if (visible.all || visible.tenant_ids.empty()) return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  auto queries = ProposalQueries(rep_->db, visible);  // an agency also sees what was submitted to it
+  if (!queries) return queries.error();
+  if (queries->size() == 1) return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  return ListUnion<cases::Proposal>(rep_->db, "proposals", *queries, options);
 }
 
 // ---- cases ------------------------------------------------------------------------------------

@@ -412,6 +412,12 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
   EXPECT_EQ(auditor.status, 403) << auditor.raw;
   Reply kyoto = Send("POST", state, "kyoto_officer", {{"to", "declined"}}, second_etag);
   EXPECT_EQ(kyoto.status, 404) << kyoto.raw;
+  // The agency lists what was submitted to its programme; another agency lists nothing.
+  json listed = Expect(200, "GET", "/v1/proposals?state=submitted", "po_yamada");
+  ASSERT_EQ(listed["total"], 1) << listed.dump();
+  EXPECT_EQ(listed["items"][0]["id"], second["id"]);
+  EXPECT_EQ(Expect(200, "GET", "/v1/proposals", "po_yamada")["total"], 2);
+  EXPECT_EQ(Expect(200, "GET", "/v1/proposals", "po_amed")["total"], 0);
   json declined = Expect(200, "POST", state, "po_yamada", {{"to", "declined"}}, second_etag);
   EXPECT_EQ(declined["state"], "declined");
   Reply stale = Send("POST", state, "po_yamada", {{"to", "shortlisted"}}, second_etag);

@@ -609,6 +609,28 @@ TYPED_TEST(CaseStoreTest, AnAgencyDecidesOnlyProposalsSubmittedToItsProgrammes) 
   po.visible = Visibility::Of({this->agency_});
   auto seen = this->store_->GetProposal(po.visible, submitted->value.id);
   ASSERT_TRUE(seen) << seen.error().ToString();
+  // The agency's list: both proposals of its programme, paged and filtered like any list.
+  auto listed = this->store_->ListProposals(po.visible, {});
+  ASSERT_TRUE(listed) << listed.error().ToString();
+  EXPECT_EQ(listed->total, 2);
+  ASSERT_EQ(listed->items.size(), 2u);
+  EXPECT_EQ(listed->items[1].value.id, submitted->value.id);  // oldest first
+  auto page = this->store_->ListProposals(po.visible, {.where = {{"state", "submitted"}}, .limit = 1});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 1);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].value.id, submitted->value.id);
+  auto second_page = this->store_->ListProposals(po.visible, {.limit = 1, .offset = 1});
+  ASSERT_TRUE(second_page);
+  EXPECT_EQ(second_page->total, 2);
+  ASSERT_EQ(second_page->items.size(), 1u);
+  auto own = this->store_->ListProposals(Visibility::Of({this->lead_}), {});
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->total, 2);
+  auto amed = this->store_->ListProposals(Visibility::Of({"agency_amed"}), {});
+  ASSERT_TRUE(amed);
+  EXPECT_EQ(amed->total, 0);
+  EXPECT_TRUE(amed->items.empty());
   Caller other = As(access::Role::kProgrammeOfficer, "user_amed", "agency_amed");
   other.visible = Visibility::Of({"agency_amed"});
   auto hidden = this->store_->GetProposal(other.visible, submitted->value.id);
