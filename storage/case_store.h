@@ -241,7 +241,9 @@ class CaseStore {
   // ---- Proposals. Submit stores a new proposal in state submitted (kInvalidArgument from
   // ValidateProposal; kNotFound for an unknown programme). ChangeProposalState takes one step of
   // submitted → shortlisted → awarded | declined (kFailedPrecondition from
-  // cases::CheckProposalTransition naming both states).
+  // cases::CheckProposalTransition naming both states; needs proposal.decide). A proposal is
+  // visible to its lead institution's tenant and to the agency whose programme it was submitted
+  // to (the programme's tenant): Get, List and ChangeProposalState see it through either.
   Result<Stored<cases::Proposal>> SubmitProposal(const Caller& caller, cases::Proposal proposal);
   Result<Stored<cases::Proposal>> ChangeProposalState(const Caller& caller, std::string_view proposal_id,
                                                       cases::ProposalState to, int64_t expected_version);

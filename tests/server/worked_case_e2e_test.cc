@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "domain/cases/codec.h"
 #include "domain/lists/snapshot_file.h"
@@ -210,6 +211,35 @@ class WorkedCaseTest : public ::testing::Test {
            {{"person_id", sato_}, {"institution_id", lead_}, {"role", "co_pi"}});
   }
 
+  // Two-stage review: compliance (the security officer), then the academic committee (Kato and
+  // Mori); the case is submitted for review. Returns each review with its ETag.
+  std::tuple<json, std::string, json, std::string> SubmitForTwoStageReview() {
+    json compliance = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                             {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}});
+    std::string compliance_etag = last_etag_;
+    json academic = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                           {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato", "user_prof_mori"}}});
+    std::string academic_etag = last_etag_;
+    Advance("submit_for_review");
+    return {compliance, compliance_etag, academic, academic_etag};
+  }
+
+  // For the role matrices: the case in identification with one measure and one review, so that
+  // /v1/measures/{id} and /v1/reviews/{id} have records. Returns their ids.
+  std::pair<std::string, std::string> AddMeasureAndReview() {
+    Advance("start_identification");
+    workflow::Measure m{.catalogue_id = "training",
+                        .subject = {workflow::SubjectKind::kPerson, aoba_},
+                        .description = "研究セキュリティ研修を受講する",
+                        .owner = "user_officer_sato",
+                        .binds = {aoba_}};
+    std::string measure =
+        Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato", json::parse(workflow::ToJson(m)))["id"];
+    std::string review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                                {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}})["id"];
+    return {measure, review};
+  }
+
   testing::TempDir dir_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<storage::CaseStore> store_;
@@ -340,14 +370,7 @@ TEST_F(WorkedCaseTest, TheWholeProcedureThroughTheApiAloneWithACleanAuditChain) 
            {{"note", "情報基盤センターが実施可能と確認"}}, etag);
   }
 
-  // Two-stage review: compliance (the security officer), then the academic committee.
-  json compliance = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                           {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}});
-  std::string compliance_etag = last_etag_;
-  json academic = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                         {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato", "user_prof_mori"}}});
-  std::string academic_etag = last_etag_;
-  Advance("submit_for_review");
+  auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
   // A reviewer not assigned to the case sees nothing of it.
   EXPECT_EQ(Send("GET", "/v1/cases/" + case_, "prof_ito").status, 404);
   Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
@@ -452,13 +475,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
     Expect(201, "POST", "/v1/cases/" + case_ + "/evaluations", "officer_sato", json::parse(workflow::ToJson(e)));
   }
   Advance("complete_evaluation");
-  json compliance = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                           {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}});
-  std::string compliance_etag = last_etag_;
-  json academic = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                         {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato", "user_prof_mori"}}});
-  std::string academic_etag = last_etag_;
-  Advance("submit_for_review");
+  auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
   Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
          {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
   Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
@@ -688,16 +705,7 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
 // every role (all in the case's institution), anonymously, and as another institution's officer.
 TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
   SetUpCase();
-  Advance("start_identification");
-  workflow::Measure m{.catalogue_id = "training",
-                      .subject = {workflow::SubjectKind::kPerson, aoba_},
-                      .description = "研究セキュリティ研修を受講する",
-                      .owner = "user_officer_sato",
-                      .binds = {aoba_}};
-  std::string measure =
-      Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato", json::parse(workflow::ToJson(m)))["id"];
-  std::string review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                              {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}})["id"];
+  auto [measure, review] = AddMeasureAndReview();
   std::string followup = Expect(201, "POST", "/v1/cases/" + case_ + "/followups", "officer_sato",
                                 {{"kind", "member_added"}, {"subject", {{"kind", "person"}, {"id", sato_}}}})["id"];
   std::map<access::Role, std::string> users;
@@ -774,16 +782,7 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
 // another agency's programme officer (every read is 404: the records do not exist for it).
 TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleSay) {
   SetUpCase();
-  Advance("start_identification");
-  workflow::Measure m{.catalogue_id = "training",
-                      .subject = {workflow::SubjectKind::kPerson, aoba_},
-                      .description = "研究セキュリティ研修を受講する",
-                      .owner = "user_officer_sato",
-                      .binds = {aoba_}};
-  std::string measure =
-      Expect(201, "POST", "/v1/cases/" + case_ + "/measures", "officer_sato", json::parse(workflow::ToJson(m)))["id"];
-  std::string review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                              {{"stage_id", "compliance"}, {"reviewers", {"user_officer_sato"}}})["id"];
+  auto [measure, review] = AddMeasureAndReview();
   std::string proposal = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["proposal_id"];
   const std::vector<std::pair<std::string, std::string>> scoped = {{"/v1/cases/{id}", case_},
                                                                    {"/v1/proposals/{id}", proposal},
