@@ -35,9 +35,11 @@ Via Visibility(const Principal& p, const ResourceScope& s) {
 
 // The writes a funding agency may make on records submitted to its programmes: decide on the
 // proposal (shortlist / award / decline), record the case's decision and the appeal decision,
-// and take the transitions the state machine gives its programme officer.
+// take the transitions the state machine gives its programme officer, and vote where its users
+// are assigned (the funding-agency review track: programme officer → RS committee).
 bool AgencyMay(Action action) {
-  return action == Action::kProposalDecide || action == Action::kCaseDecide || action == Action::kCaseAdvance;
+  return action == Action::kProposalDecide || action == Action::kCaseDecide || action == Action::kCaseAdvance ||
+         action == Action::kReviewVote;
 }
 
 Decision Make(Outcome o, std::string reason) {

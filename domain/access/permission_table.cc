@@ -29,7 +29,8 @@ struct Row {
 // A funding agency's programme officer decides on proposals submitted to its programmes
 // (proposal.decide: shortlist / award / decline) and takes the agency's transitions of their
 // cases (case.advance; the state machine allows the programme officer only its own rows:
-// start / close / withdraw as an officer, decide and the appeal decision as a decider).
+// start / close / withdraw as an officer, decide and the appeal decision as a decider), and
+// votes where it is assigned: the programme_officer stage of the funding-agency review track.
 constexpr std::array<Row, kAllActions.size()> kTable = {{
     //                           admin sec rev exp res prog aud
     {Action::kInstitutionRead, {A, A, A, A, A, A, A}},   {Action::kInstitutionWrite, {A, D, D, D, D, D, D}},
@@ -44,7 +45,7 @@ constexpr std::array<Row, kAllActions.size()> kTable = {{
     {Action::kCaseDecide, {D, A, D, D, D, A, D}},        {Action::kEvaluationRead, {D, A, S, A, D, A, A}},
     {Action::kEvaluationWrite, {D, A, D, A, D, D, D}},   {Action::kMeasureRead, {D, A, S, A, D, A, A}},
     {Action::kMeasureWrite, {D, A, D, D, D, D, D}},      {Action::kReviewRead, {D, A, S, D, D, A, A}},
-    {Action::kReviewVote, {D, S, S, S, D, D, D}},        {Action::kFollowupRead, {D, A, D, A, D, A, A}},
+    {Action::kReviewVote, {D, S, S, S, D, S, D}},        {Action::kFollowupRead, {D, A, D, A, D, A, A}},
     {Action::kFollowupWrite, {D, A, D, D, D, D, D}},     {Action::kAuditRead, {D, D, D, D, D, D, A}},
     {Action::kScreeningRun, {D, A, D, A, O, A, D}},      {Action::kListsCheck, {D, A, D, A, D, A, D}},
     {Action::kListsRead, {A, A, A, A, D, A, A}},         {Action::kImportRun, {D, A, D, D, D, D, D}},

@@ -211,6 +211,34 @@ class WorkedCaseTest : public ::testing::Test {
            {{"person_id", sato_}, {"institution_id", lead_}, {"role", "co_pi"}});
   }
 
+  // ① – ③ the short way, to mitigation: no disclosures (reasons recorded), list checks of
+  // everyone, no risk found (so no measure is needed).
+  void ThroughEvaluationWithNoRisk() {
+    Advance("start_identification");
+    for (const std::string& p : {aoba_, sato_})
+      Expect(204, "POST", "/v1/cases/" + case_ + "/no-disclosure-reasons", "officer_sato",
+             {{"person_id", p}, {"reason", "海外渡航中のため提出が遅れる（帰国後に提出予定）"}});
+    for (const json& subject : {json{{"kind", "organisation"}, {"id", partner_}},
+                                json{{"kind", "person"}, {"id", aoba_}}, json{{"kind", "person"}, {"id", sato_}}})
+      Expect(201, "POST", "/v1/cases/" + case_ + "/checks", "officer_sato", {{"subject", subject}});
+    Advance("complete_identification");
+    json view = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato");
+    std::vector<std::string> flags;
+    for (const json& f : view["flags"])
+      if (f["subject"]["id"] == partner_) flags.push_back(f["id"]);
+    for (const auto& [kind, id] :
+         {std::pair{workflow::SubjectKind::kInstitution, partner_}, std::pair{workflow::SubjectKind::kPerson, aoba_},
+          std::pair{workflow::SubjectKind::kPerson, sato_}}) {
+      workflow::Evaluation e{.subject = {kind, id},
+                             .risk = workflow::RiskAnswer::kNo,
+                             .rationale = "懸念事項は確認されなかった",
+                             .flag_ids = id == partner_ ? flags : std::vector<std::string>{},
+                             .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}};
+      Expect(201, "POST", "/v1/cases/" + case_ + "/evaluations", "officer_sato", json::parse(workflow::ToJson(e)));
+    }
+    Advance("complete_evaluation");
+  }
+
   // Two-stage review: compliance (the security officer), then the academic committee (Kato and
   // Mori); the case is submitted for review. Returns each review with its ETag.
   std::tuple<json, std::string, json, std::string> SubmitForTwoStageReview() {
@@ -451,30 +479,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
                 .status,
             403);
 
-  // ① – ③ the short way: no disclosures (reasons recorded), list checks, no risk found.
-  Advance("start_identification");
-  for (const std::string& p : {aoba_, sato_})
-    Expect(204, "POST", "/v1/cases/" + case_ + "/no-disclosure-reasons", "officer_sato",
-           {{"person_id", p}, {"reason", "海外渡航中のため提出が遅れる（帰国後に提出予定）"}});
-  for (const json& subject : {json{{"kind", "organisation"}, {"id", partner_}}, json{{"kind", "person"}, {"id", aoba_}},
-                              json{{"kind", "person"}, {"id", sato_}}})
-    Expect(201, "POST", "/v1/cases/" + case_ + "/checks", "officer_sato", {{"subject", subject}});
-  Advance("complete_identification");
-  json view = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato");
-  std::vector<std::string> flags;
-  for (const json& f : view["flags"])
-    if (f["subject"]["id"] == partner_) flags.push_back(f["id"]);
-  for (const auto& [kind, id] :
-       {std::pair{workflow::SubjectKind::kInstitution, partner_}, std::pair{workflow::SubjectKind::kPerson, aoba_},
-        std::pair{workflow::SubjectKind::kPerson, sato_}}) {
-    workflow::Evaluation e{.subject = {kind, id},
-                           .risk = workflow::RiskAnswer::kNo,
-                           .rationale = "懸念事項は確認されなかった",
-                           .flag_ids = id == partner_ ? flags : std::vector<std::string>{},
-                           .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}};
-    Expect(201, "POST", "/v1/cases/" + case_ + "/evaluations", "officer_sato", json::parse(workflow::ToJson(e)));
-  }
-  Advance("complete_evaluation");
+  ThroughEvaluationWithNoRisk();
   auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
   Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
          {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
@@ -544,7 +549,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
   Reply twice = Send("POST", decide, "po_yamada", {{"status", "dismissed"}, {"reason", "再考"}}, appeal_etag);
   EXPECT_EQ(twice.status, 409) << twice.raw;  // the version read is stale now
   Advance("grant_appeal", "po_yamada");
-  view = Expect(200, "GET", "/v1/cases/" + case_, "po_yamada");
+  json view = Expect(200, "GET", "/v1/cases/" + case_, "po_yamada");
   EXPECT_EQ(view["state"], "review");
   EXPECT_EQ(view["round"], 2);
 
@@ -556,6 +561,74 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
   ASSERT_EQ(appeal_audit["total"], 2) << appeal_audit.dump();
   EXPECT_EQ(appeal_audit["items"][0]["actor"], "user_officer_sato");
   EXPECT_EQ(appeal_audit["items"][1]["actor"], "user_po_yamada");
+}
+
+// The funding-agency review track (programme officer → RS committee, data/workflow/review_stages.tsv)
+// on a server whose store reviews in that track: the agency's programme officer and its two RS
+// committee members vote on a case submitted to the agency, a reviewer not assigned sees nothing,
+// the programme officer decides and starts the follow-up. Through the API alone.
+TEST_F(WorkedCaseTest, TheAgencyReviewTrackRunsThroughTheApiAlone) {
+  storage::CaseStoreOptions o;
+  o.risk_categories = testing::RepoPath("data/workflow/risk_categories.tsv").string();
+  o.measure_catalogue = testing::RepoPath("data/workflow/measures.tsv").string();
+  o.review_stages = testing::RepoPath("data/workflow/review_stages.tsv").string();
+  o.review_track = "funding_agency";
+  auto store = storage::CaseStore::Open(*db_, o);
+  ASSERT_TRUE(store) << store.error().ToString();
+  store_ = std::move(*store);
+  StartServer(before_.get());
+  SetUpCase();
+  for (const char* name : {"rs_kimura", "rs_hayashi", "rs_ono"})
+    api_->AddUser(name, access::Role::kReviewer, agency_, access::TenantKind::kAgency);
+  ThroughEvaluationWithNoRisk();
+
+  // The institution assigns the agency's stages; the agency may not.
+  json po_stage = {{"stage_id", "programme_officer"}, {"reviewers", {"user_po_yamada"}}};
+  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/reviews", "po_yamada", po_stage).status, 403);
+  Reply academic = Send("POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                        {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato"}}});
+  EXPECT_EQ(academic.status, 422) << academic.raw;  // not a stage of this track; the known ones are named
+  EXPECT_NE(academic.raw.find("rs_committee"), std::string::npos) << academic.raw;
+  json po_review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato", po_stage);
+  std::string po_etag = last_etag_;
+  json rs_review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+                          {{"stage_id", "rs_committee"}, {"reviewers", {"user_rs_kimura", "user_rs_hayashi"}}});
+  std::string rs_etag = last_etag_;
+  Advance("submit_for_review");
+
+  // An agency reviewer sees the case once assigned; one not assigned does not.
+  EXPECT_EQ(Expect(200, "GET", "/v1/cases/" + case_, "rs_kimura")["state"], "review");
+  EXPECT_EQ(Send("GET", "/v1/cases/" + case_, "rs_ono").status, 404);
+  std::string po_votes = "/v1/reviews/" + po_review["id"].get<std::string>() + "/votes";
+  std::string rs_votes = "/v1/reviews/" + rs_review["id"].get<std::string>() + "/votes";
+  EXPECT_EQ(Send("POST", rs_votes, "rs_ono", {{"vote", "approve"}}, rs_etag).status, 403);     // not assigned
+  EXPECT_EQ(Send("POST", po_votes, "rs_kimura", {{"vote", "approve"}}, po_etag).status, 403);  // not this stage
+  EXPECT_EQ(Send("POST", rs_votes, "po_amed", {{"vote", "approve"}}, rs_etag).status, 404);    // another agency
+  Expect(200, "POST", po_votes, "po_yamada", {{"vote", "approve"}, {"text", "プログラムの趣旨に照らし問題なし"}},
+         po_etag);
+  Expect(200, "POST", rs_votes, "rs_kimura", {{"vote", "approve"}}, rs_etag);
+  EXPECT_EQ(Send("POST", rs_votes, "rs_hayashi", {{"vote", "approve"}}, rs_etag).status, 409);  // stale
+  Expect(200, "POST", rs_votes, "rs_hayashi",
+         {{"vote", "conditions"}, {"text", "共同研究先とのデータ共有範囲を年次報告で確認すること"}}, last_etag_);
+
+  workflow::Decision proceed{.outcome = workflow::Outcome::kProceedWithConditions,
+                             .conditions = {"共同研究先とのデータ共有範囲の年次報告"}};
+  Expect(201, "POST", "/v1/cases/" + case_ + "/decisions", "po_yamada", json::parse(workflow::ToJson(proceed)));
+  // A decider of the track takes the decide step (the state machine's deciders: the programme
+  // officer or an assigned reviewer); an agency reviewer not assigned cannot even see the case.
+  Reply unassigned =
+      Send("POST", "/v1/cases/" + case_ + "/transitions", "rs_ono", {{"transition", "decide"}}, CaseETag());
+  EXPECT_EQ(unassigned.status, 404) << unassigned.raw;
+  Advance("decide", "rs_kimura");
+  Reply reviewer_starts =
+      Send("POST", "/v1/cases/" + case_ + "/transitions", "rs_kimura", {{"transition", "start_follow_up"}}, CaseETag());
+  EXPECT_EQ(reviewer_starts.status, 403) << reviewer_starts.raw;  // an officer's step, not a reviewer's
+  Advance("start_follow_up", "po_yamada");
+  json view = Expect(200, "GET", "/v1/cases/" + case_, "rs_hayashi");
+  EXPECT_EQ(view["state"], "follow_up");
+  EXPECT_EQ(view["decision"]["decided_by"], "user_po_yamada");
+  json verify = Expect(200, "GET", "/v1/audit/verify", "auditor_abe");
+  EXPECT_TRUE(verify["ok"].get<bool>()) << verify.dump();
 }
 
 // A team file through the API is one transaction: a bad row (named by file, row and column)
@@ -778,7 +851,7 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
 
 // The agency cells of the role matrix: every route on the case, its proposal and what hangs off
 // them, called by the programme officer of the agency the case was submitted to (the table's
-// grant, then the agency rule: read, proposal.decide, case.decide, case.advance only) and by
+// grant, then the agency rule: read, proposal.decide, case.decide, case.advance, review.vote) and by
 // another agency's programme officer (every read is 404: the records do not exist for it).
 TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleSay) {
   SetUpCase();
@@ -813,7 +886,8 @@ TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleS
     const std::string what = route.method + " " + route.pattern + " (" + std::string(access::ActionName(action)) + ")";
     bool role_grants = access::GrantFor(access::Role::kProgrammeOfficer, action) != access::Grant::kDeny;
     bool agency_may = access::IsReadOnly(action) || action == access::Action::kProposalDecide ||
-                      action == access::Action::kCaseDecide || action == access::Action::kCaseAdvance;
+                      action == access::Action::kCaseDecide || action == access::Action::kCaseAdvance ||
+                      action == access::Action::kReviewVote;
     int status = call(route, path, "po_yamada");
     ++cells;
     if (!role_grants || !agency_may) {

@@ -163,6 +163,11 @@ TEST(AuthorizeTest, AgencyDecidesProposalsAndAdvancesCasesSubmittedToItsProgramm
   Decision d = Authorize(auditor, Action::kProposalDecide, proposal);
   EXPECT_EQ(d.outcome, Outcome::kDeny);
   EXPECT_NE(d.reason.find("proposal.decide"), std::string::npos);
+  // Votes: only where assigned (the funding-agency review track's programme_officer stage).
+  ResourceScope assigned = proposal;
+  assigned.assigned_user_ids = {po.user_id};
+  EXPECT_TRUE(Authorize(po, Action::kReviewVote, assigned).allowed());
+  EXPECT_EQ(Authorize(po, Action::kReviewVote, proposal).outcome, Outcome::kNotVisible);
   // A hub still only reads.
   Principal hub = User(Role::kSecurityOfficer, "hub_tohoku_region", TenantKind::kHub);
   hub.member_tenants = {"inst_tohoku"};
