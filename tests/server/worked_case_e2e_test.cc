@@ -778,7 +778,8 @@ TEST_F(WorkedCaseTest, HostileInputIsRefusedOrStoredVerbatimAndChangesNothing) {
 // every role (all in the case's institution), anonymously, and as another institution's officer.
 TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
   SetUpCase();
-  auto [measure, review] = AddMeasureAndReview();
+  std::string measure, review;  // plain names: the lambdas below capture them
+  std::tie(measure, review) = AddMeasureAndReview();
   std::string followup = Expect(201, "POST", "/v1/cases/" + case_ + "/followups", "officer_sato",
                                 {{"kind", "member_added"}, {"subject", {{"kind", "person"}, {"id", sato_}}}})["id"];
   std::map<access::Role, std::string> users;
@@ -855,7 +856,8 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
 // another agency's programme officer (every read is 404: the records do not exist for it).
 TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleSay) {
   SetUpCase();
-  auto [measure, review] = AddMeasureAndReview();
+  std::string measure, review;  // plain names: the lambdas below capture them
+  std::tie(measure, review) = AddMeasureAndReview();
   std::string proposal = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato")["proposal_id"];
   const std::vector<std::pair<std::string, std::string>> scoped = {{"/v1/cases/{id}", case_},
                                                                    {"/v1/proposals/{id}", proposal},
