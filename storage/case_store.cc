@@ -777,6 +777,89 @@ Result<PageOf<cases::Person>> CaseStore::ListPeople(const Visibility& visible, c
 
 // ---- proposals --------------------------------------------------------------------------------
 
+namespace {
+// A proposal is visible to its lead institution's tenant and to the agency whose programme it
+// was submitted to (the programme's tenant), like its case.
+Result<Record> GetVisibleProposal(Transaction& tx, std::string_view id, const Visibility& vis) {
+  auto r = Get(tx, "proposals", id);
+  if (!r) return r.error();
+  if (vis.Sees(r->tenant_id)) return r;
+  auto it = r->keys.find("programme_id");
+  if (it != r->keys.end() && it->second)
+    if (auto programme = Get(tx, "programmes", *it->second); programme && vis.Sees(programme->tenant_id)) return r;
+  return NotFound("proposals", id);
+}
+
+// One page of the union of several queries of `table`, each counted with its sign (+1: rows it
+// adds; -1: rows already counted by another): each query fetches only offset + limit rows (the
+// store's indexes serve them in order), the rows are merged by id and sorted as ListOptions
+// says, and the total is the signed sum of the counts. (ListCases merges the same way.)
+template <typename T>
+Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
+                            const ListOptions& options) {
+  const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
+  std::map<std::string, Record> rows;
+  int64_t total = 0;
+  for (auto [q, sign] : queries) {
+    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+    q.order_by = options.order_by;
+    q.descending = options.descending;
+    q.limit = sign > 0 ? wanted : 1;
+    auto page = List(db, table, q);
+    if (!page) return page.error();
+    total += sign * page->total;
+    if (sign > 0)
+      for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
+  }
+  std::vector<Record> sorted;
+  for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
+  auto field = [&](const Record& rec) -> std::string {
+    if (options.order_by == "created_at") return rec.created_at;
+    if (options.order_by == "updated_at") return rec.updated_at;
+    if (options.order_by == "id") return rec.id;
+    auto it = rec.keys.find(options.order_by);
+    return it != rec.keys.end() && it->second ? *it->second : std::string();
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Record& x, const Record& y) {
+    std::string fx = field(x), fy = field(y);
+    if (fx != fy) return options.descending ? fx > fy : fx < fy;
+    return x.id < y.id;
+  });
+  PageOf<T> out;
+  out.total = total;
+  const auto available = static_cast<int64_t>(sorted.size());
+  int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
+  for (int64_t i = options.offset; i < end; ++i) {
+    auto v = DecodeStored<T>(sorted[static_cast<size_t>(i)]);
+    if (!v) return v.error();
+    out.items.push_back(std::move(*v));
+  }
+  return out;
+}
+
+// The queries of the proposals visible to `visible`: its tenants' own, plus those submitted to
+// its tenants' programmes (an agency's), less those counted twice. Just the own query when no
+// visible tenant has a programme.
+Result<std::vector<std::pair<Query, int64_t>>> ProposalQueries(Database& db, const Visibility& visible) {
+  Query own;
+  own.tenant_ids = visible.tenant_ids;
+  std::vector<std::pair<Query, int64_t>> out = {{own, +1}};
+  Query programmes;
+  programmes.tenant_ids = visible.tenant_ids;
+  programmes.limit = 0;
+  auto owned = List(db, "programmes", programmes);
+  if (!owned) return owned.error();
+  for (const Record& programme : owned->records) {
+    Query submitted;
+    submitted.where = {{"programme_id", programme.id}};
+    out.push_back({submitted, +1});
+    submitted.tenant_ids = visible.tenant_ids;  // already counted among the own proposals
+    out.push_back({submitted, -1});
+  }
+  return out;
+}
+}  // namespace
+
 Result<Stored<cases::Proposal>> CaseStore::SubmitProposal(const Caller& caller, cases::Proposal proposal) {
   proposal.state = cases::ProposalState::kSubmitted;
   std::function<std::string(cases::Proposal&)> tenant = [&](cases::Proposal& p) {
@@ -804,10 +887,10 @@ Result<Stored<cases::Proposal>> CaseStore::SubmitProposal(const Caller& caller, 
 
 Result<Stored<cases::Proposal>> CaseStore::ChangeProposalState(const Caller& caller, std::string_view proposal_id,
                                                                cases::ProposalState to, int64_t expected_version) {
-  if (auto ok = Rep::Require(caller, access::Action::kCaseDecide); !ok) return ok.error();
+  if (auto ok = Rep::Require(caller, access::Action::kProposalDecide); !ok) return ok.error();
   Stored<cases::Proposal> out;
   auto r = rep_->db.WithTransaction([&](Transaction& tx) -> Result<void> {
-    auto rec = Rep::GetVisible(tx, "proposals", proposal_id, caller.visible);
+    auto rec = GetVisibleProposal(tx, proposal_id, caller.visible);
     if (!rec) return rec.error();
     if (rec->version != expected_version) return Stale(*rec, expected_version);
     auto p = Decode<cases::Proposal>(*rec);
@@ -825,11 +908,25 @@ Result<Stored<cases::Proposal>> CaseStore::ChangeProposalState(const Caller& cal
 }
 
 Result<Stored<cases::Proposal>> CaseStore::GetProposal(const Visibility& visible, std::string_view id) {
-  return rep_->Read<cases::Proposal>(visible, "proposals", id);
+  Stored<cases::Proposal> out;
+  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto rec = GetVisibleProposal(tx, id, visible);
+    if (!rec) return rec.error();
+    auto v = DecodeStored<cases::Proposal>(*rec);
+    if (!v) return v.error();
+    out = std::move(*v);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
 }
 
 Result<PageOf<cases::Proposal>> CaseStore::ListProposals(const Visibility& visible, const ListOptions& options) {
-  return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  if (visible.all || visible.tenant_ids.empty()) return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  auto queries = ProposalQueries(rep_->db, visible);  // an agency also sees what was submitted to it
+  if (!queries) return queries.error();
+  if (queries->size() == 1) return rep_->ListOf<cases::Proposal>(visible, "proposals", options);
+  return ListUnion<cases::Proposal>(rep_->db, "proposals", *queries, options);
 }
 
 // ---- cases ------------------------------------------------------------------------------------
@@ -1023,6 +1120,91 @@ Result<void> CaseStore::RecordNoDisclosureReason(const Caller& caller, std::stri
     if (!u) return u.error();
     return Ok();
   });
+}
+
+// One transaction for the whole file: every row is resolved and validated against the team as
+// it grows, and the proposal is written once (one audit record) with the member_added
+// follow-ups. Without `partial`, any problem (a parse error included) writes nothing.
+Result<TeamImportOutcome> CaseStore::ImportTeam(const Caller& caller, std::string_view case_id,
+                                                const cases::TeamImport& parsed, std::string_view file_name,
+                                                bool partial) {
+  if (auto ok = Rep::Require(caller, access::Action::kProposalWrite); !ok) return ok.error();
+  const std::string file(file_name);
+  std::string now = rep_->Now();
+  TeamImportOutcome out;
+  out.rows_read = parsed.rows_read;
+  auto r = rep_->WithCase(caller, case_id, [&](Transaction& tx, Rep::Loaded& l) -> Result<void> {
+    out = TeamImportOutcome{};
+    out.rows_read = parsed.rows_read;
+    out.errors = parsed.errors;
+    for (cases::ImportError& e : out.errors)
+      if (e.file.empty()) e.file = file;
+    cases::Proposal p = l.proposal;
+    std::vector<std::string> added;
+    for (const cases::TeamMemberDraft& d : parsed.members) {
+      auto fail = [&](std::string column, std::string message) {
+        out.errors.push_back({file, d.line, std::move(column), std::move(message)});
+      };
+      if (!d.proposal_id.empty() && d.proposal_id != p.id) {
+        fail("proposal_id", d.proposal_id + " is not this case's proposal " + p.id);
+        continue;
+      }
+      Result<Record> person = MakeError(ErrorCode::kNotFound, "");
+      if (!d.person_id.empty()) {
+        person = Rep::GetVisible(tx, "people", d.person_id, caller.visible);
+      } else if (!d.erad_id.empty()) {
+        Query q;
+        q.tenant_ids = caller.visible.all ? std::vector<std::string>{} : caller.visible.tenant_ids;
+        q.where = {{"erad_id", d.erad_id}};
+        q.limit = 1;
+        auto page = List(tx, "people", q);
+        if (!page) return page.error();
+        if (!page->records.empty()) person = page->records.front();
+      }
+      if (!person) {
+        fail(d.person_id.empty() ? "erad_id" : "person_id",
+             "no person on record with " + (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
+                 " (" + d.name + "); add the person first");
+        continue;
+      }
+      if (OnTeam(p, person->id)) {
+        ++out.already_on_team;  // importing the same file twice changes nothing
+        continue;
+      }
+      cases::Proposal next = p;
+      next.team.push_back({person->id, d.institution, d.role});
+      if (auto ok = cases::ValidateProposal(next); !ok) {
+        // "team[2].role: a second PI …" → column "role".
+        const std::string& m = ok.error().message;
+        size_t dot = m.find("].");
+        size_t colon = m.find(": ");
+        std::string column = dot != std::string::npos && colon != std::string::npos && dot < colon
+                                 ? m.substr(dot + 2, colon - dot - 2)
+                                 : "";
+        fail(column == "institution_id" ? "institution" : column, m);
+        continue;
+      }
+      p = std::move(next);
+      added.push_back(person->id);
+    }
+    if (!out.errors.empty() && !partial) return Ok();  // refused: nothing written
+    if (added.empty()) return Ok();
+    auto stored = UpdateValue(tx, Rep::ActorOf(caller), l.proposal_record, p, l.proposal_record.version);
+    if (!stored) return stored.error();
+    auto state = l.snapshot.state;
+    if (state != workflow::CaseState::kOpened && state != workflow::CaseState::kIdentification)
+      for (const std::string& person_id : added) {
+        auto f = Rep::InsertFollowUp(tx, Rep::ActorOf(caller), l.case_record,
+                                     workflow::OnMemberAdded(l.kase.id, person_id, now));
+        if (!f) return f.error();
+        out.followups.push_back(std::move(*f));
+      }
+    out.added = static_cast<int>(added.size());
+    out.proposal = std::move(*stored);
+    return Ok();
+  });
+  if (!r) return r.error();
+  return out;
 }
 
 // ---- disclosures ------------------------------------------------------------------------------

@@ -63,6 +63,7 @@
 #include "domain/cases/proposal.h"
 #include "domain/cases/restricted_disclosure.h"
 #include "domain/cases/screening_ref.h"
+#include "domain/cases/team_import.h"
 #include "domain/workflow/case_snapshot.h"
 #include "domain/workflow/case_state_machine.h"
 #include "domain/workflow/measure_catalogue.h"
@@ -182,6 +183,17 @@ struct ImportOutcome {
   std::vector<Stored<cases::Disclosure>> stored;
 };
 
+// What ImportTeam did with a parsed team file.
+struct TeamImportOutcome {
+  int rows_read = 0;                                // data rows of the file (TeamImport::rows_read)
+  int added = 0;                                    // members written (0 when refused)
+  int already_on_team = 0;                          // rows naming someone already on the team: skipped, not an error
+  std::vector<cases::ImportError> errors;           // the parser's and the resolution's, each naming file, row, column
+  std::optional<Stored<cases::Proposal>> proposal;  // the team as written; empty when nothing was
+  std::vector<Stored<workflow::FollowUp>> followups;  // member_added, once ① is done
+  bool refused(bool partial) const { return !errors.empty() && !partial; }
+};
+
 class CaseStore {
  public:
   // Loads the catalogues of `options`. kNotFound / kInvalidArgument naming the catalogue file.
@@ -230,7 +242,9 @@ class CaseStore {
   // ---- Proposals. Submit stores a new proposal in state submitted (kInvalidArgument from
   // ValidateProposal; kNotFound for an unknown programme). ChangeProposalState takes one step of
   // submitted → shortlisted → awarded | declined (kFailedPrecondition from
-  // cases::CheckProposalTransition naming both states).
+  // cases::CheckProposalTransition naming both states; needs proposal.decide). A proposal is
+  // visible to its lead institution's tenant and to the agency whose programme it was submitted
+  // to (the programme's tenant): Get, List and ChangeProposalState see it through either.
   Result<Stored<cases::Proposal>> SubmitProposal(const Caller& caller, cases::Proposal proposal);
   Result<Stored<cases::Proposal>> ChangeProposalState(const Caller& caller, std::string_view proposal_id,
                                                       cases::ProposalState to, int64_t expected_version);
@@ -255,6 +269,18 @@ class CaseStore {
   // place). kInvalidArgument for an empty reason; kNotFound when not on the team.
   Result<void> RecordNoDisclosureReason(const Caller& caller, std::string_view case_id, std::string_view person_id,
                                         std::string_view reason);
+  // Imports a team file (cases::ParseTeamImport) into the case's team in ONE transaction: a kill
+  // or a failing row leaves the team as it was. Each draft names its person by person id, else
+  // e-Rad 研究者番号 (visible to the caller); a row whose person is unknown, whose proposal_id is
+  // not the case's, or that would make the team invalid (a second PI …) is an ImportError naming
+  // file, row and column. `partial` false (the default of the CLI and the API): any error —
+  // the parser's included — writes nothing. `partial` true: the good rows are written, in the
+  // same single transaction. A person already on the team is counted, not an error (a file
+  // imported twice changes nothing). Once ① is done each new member gets a member_added
+  // follow-up, as with AddTeamMember. kNotFound for an invisible case; kPermissionDenied
+  // without proposal.write.
+  Result<TeamImportOutcome> ImportTeam(const Caller& caller, std::string_view case_id, const cases::TeamImport& parsed,
+                                       std::string_view file_name, bool partial);
 
   // ---- Disclosures (items ①–⑪, e-Rad rows). Disclose stores a new immutable version:
   // seq = last + 1, tenant = the person's; validated with cases::ValidateDisclosure (today =

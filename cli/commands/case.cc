@@ -978,33 +978,20 @@ Result<int> ImportTeam(Args& a) {
   if (!bytes) return bytes.error();
   auto team = cases::ParseTeamImport(*bytes, a.file);
   if (!team) return team.error();
-  std::vector<std::string> problems;
-  for (const auto& e : team->errors) problems.push_back(e.ToString());
-  // Resolve every member before writing anything.
-  std::vector<cases::TeamMember> members;
-  for (const auto& m : team->members) {
-    std::string person_id = m.person_id;
-    if (person_id.empty() && !m.erad_id.empty())
-      if (auto p = s->store->FindPersonByEradId(storage::Visibility::All(), m.erad_id)) person_id = p->value.id;
-    if (person_id.empty()) {
-      problems.push_back(cases::ImportError{a.file, m.line, "", "person " + m.name + " is not on record"}.ToString());
-      continue;
-    }
-    members.push_back({person_id, m.institution, m.role});
-  }
-  for (const auto& p : problems) std::cerr << p << "\n";
-  if (!problems.empty() && !a.partial) {
-    std::cerr << a.file << ": " << problems.size() << " problems; nothing written (--partial writes the good rows)\n";
+  // One transaction for the whole file: a failing row leaves the team as it was (without
+  // --partial), and a kill leaves it wholly before or wholly after.
+  auto out = s->store->ImportTeam(s->caller, a.id, *team, a.file, a.partial);
+  if (!out) return out.error();
+  for (const auto& e : out->errors) std::cerr << e.ToString() << "\n";
+  if (out->refused(a.partial)) {
+    std::cerr << a.file << ": " << out->errors.size()
+              << " problems; nothing written (--partial writes the good rows)\n";
     return kExitSomeFailed;
   }
-  int written = 0;
-  for (const auto& m : members) {
-    auto r = s->store->AddTeamMember(s->caller, a.id, m);
-    if (!r) return r.error();
-    ++written;
-  }
-  std::cout << written << " members added to " << a.id << "\n";
-  return problems.empty() ? kExitOk : kExitSomeFailed;
+  std::cout << out->added << " members added to " << a.id;
+  if (out->already_on_team > 0) std::cout << " (" << out->already_on_team << " already on the team)";
+  std::cout << "\n";
+  return out->errors.empty() ? kExitOk : kExitSomeFailed;
 }
 
 Result<int> ImportDisclosures(Args& a) {

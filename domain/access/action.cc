@@ -35,6 +35,8 @@ std::string_view ActionName(Action action) {
       return "proposal.write";
     case Action::kProposalSubmit:
       return "proposal.submit";
+    case Action::kProposalDecide:
+      return "proposal.decide";
     case Action::kCaseRead:
       return "case.read";
     case Action::kCaseWrite:

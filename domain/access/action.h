@@ -29,6 +29,7 @@ enum class Action {
   kProposalRead,        // proposals (研究提案)
   kProposalWrite,       // create / edit / upload proposals
   kProposalSubmit,      // submit a proposal to a programme (提出)
+  kProposalDecide,      // shortlist, award or decline a proposal (採択候補・採択・不採択)
   kCaseRead,            // cases and their transitions (案件)
   kCaseWrite,           // open / edit cases, attach screenings
   kCaseAdvance,         // take a workflow transition (①→②→③→④)
@@ -50,16 +51,16 @@ enum class Action {
   kTokenManage,         // create, list and revoke one's own API tokens
 };
 
-inline constexpr std::array<Action, 33> kAllActions = {
+inline constexpr std::array<Action, 34> kAllActions = {
     Action::kInstitutionRead,   Action::kInstitutionWrite,   Action::kPersonRead,     Action::kPersonWrite,
     Action::kDisclosureReadOwn, Action::kDisclosureWriteOwn, Action::kDisclosureRead, Action::kDisclosureWrite,
     Action::kRestrictedRead,    Action::kProgrammeRead,      Action::kProgrammeWrite, Action::kProposalRead,
-    Action::kProposalWrite,     Action::kProposalSubmit,     Action::kCaseRead,       Action::kCaseWrite,
-    Action::kCaseAdvance,       Action::kCaseDecide,         Action::kEvaluationRead, Action::kEvaluationWrite,
-    Action::kMeasureRead,       Action::kMeasureWrite,       Action::kReviewRead,     Action::kReviewVote,
-    Action::kFollowupRead,      Action::kFollowupWrite,      Action::kAuditRead,      Action::kScreeningRun,
-    Action::kListsCheck,        Action::kListsRead,          Action::kImportRun,      Action::kUserAdmin,
-    Action::kTokenManage};
+    Action::kProposalWrite,     Action::kProposalSubmit,     Action::kProposalDecide, Action::kCaseRead,
+    Action::kCaseWrite,         Action::kCaseAdvance,        Action::kCaseDecide,     Action::kEvaluationRead,
+    Action::kEvaluationWrite,   Action::kMeasureRead,        Action::kMeasureWrite,   Action::kReviewRead,
+    Action::kReviewVote,        Action::kFollowupRead,       Action::kFollowupWrite,  Action::kAuditRead,
+    Action::kScreeningRun,      Action::kListsCheck,         Action::kListsRead,      Action::kImportRun,
+    Action::kUserAdmin,         Action::kTokenManage};
 
 // Stable "resource.verb" name used in the role table, API token scopes and docs/security.md.
 std::string_view ActionName(Action action);

@@ -33,6 +33,15 @@ Via Visibility(const Principal& p, const ResourceScope& s) {
   return Via::kNone;
 }
 
+// The writes a funding agency may make on records submitted to its programmes: decide on the
+// proposal (shortlist / award / decline), record the case's decision and the appeal decision,
+// take the transitions the state machine gives its programme officer, and vote where its users
+// are assigned (the funding-agency review track: programme officer → RS committee).
+bool AgencyMay(Action action) {
+  return action == Action::kProposalDecide || action == Action::kCaseDecide || action == Action::kCaseAdvance ||
+         action == Action::kReviewVote;
+}
+
 Decision Make(Outcome o, std::string reason) {
   return Decision{o, std::move(reason)};
 }
@@ -62,10 +71,11 @@ Decision Authorize(const Principal& principal, Action action, const ResourceScop
   const std::string name(ActionName(action));
   Via via = Visibility(principal, scope);
   if (via == Via::kNone) return Make(Outcome::kNotVisible, "not visible to tenant " + principal.tenant_id);
-  // Across tenants: an agency reads what was submitted to it and decides on it; a hub only reads.
-  if (via == Via::kAgency && !IsReadOnly(action) && action != Action::kCaseDecide)
-    return Make(Outcome::kDeny,
-                "agency " + principal.tenant_id + " may only read and decide on submitted cases, not " + name);
+  // Across tenants: an agency reads what was submitted to it, decides on the proposals and takes
+  // the agency's steps of their cases (AgencyMay); a hub only reads.
+  if (via == Via::kAgency && !IsReadOnly(action) && !AgencyMay(action))
+    return Make(Outcome::kDeny, "agency " + principal.tenant_id +
+                                    " may only read, decide and advance what was submitted to it, not " + name);
   if (via == Via::kHub && !IsReadOnly(action))
     return Make(Outcome::kDeny, "hub " + principal.tenant_id + " may only read its members' data, not " + name);
   bool conditional_refused = false;

@@ -26,6 +26,11 @@ struct Row {
 // transitions follow the review stages (data/workflow/review_stages.tsv) and the state machine:
 // security and export-control officers vote in the compliance stage they are assigned to, and an
 // assigned reviewer takes the `decide` transition (domain/workflow checks which transition).
+// A funding agency's programme officer decides on proposals submitted to its programmes
+// (proposal.decide: shortlist / award / decline) and takes the agency's transitions of their
+// cases (case.advance; the state machine allows the programme officer only its own rows:
+// start / close / withdraw as an officer, decide and the appeal decision as a decider), and
+// votes where it is assigned: the programme_officer stage of the funding-agency review track.
 constexpr std::array<Row, kAllActions.size()> kTable = {{
     //                           admin sec rev exp res prog aud
     {Action::kInstitutionRead, {A, A, A, A, A, A, A}},   {Action::kInstitutionWrite, {A, D, D, D, D, D, D}},
@@ -35,16 +40,16 @@ constexpr std::array<Row, kAllActions.size()> kTable = {{
     {Action::kRestrictedRead, {D, D, D, A, D, D, D}},    {Action::kProgrammeRead, {D, A, A, A, A, A, A}},
     {Action::kProgrammeWrite, {D, D, D, D, D, A, D}},    {Action::kProposalRead, {D, A, S, A, O, A, A}},
     {Action::kProposalWrite, {D, A, D, D, O, D, D}},     {Action::kProposalSubmit, {D, A, D, D, O, D, D}},
-    {Action::kCaseRead, {D, A, S, A, D, A, A}},          {Action::kCaseWrite, {D, A, D, D, D, D, D}},
-    {Action::kCaseAdvance, {D, A, S, D, D, D, D}},       {Action::kCaseDecide, {D, A, D, D, D, A, D}},
-    {Action::kEvaluationRead, {D, A, S, A, D, A, A}},    {Action::kEvaluationWrite, {D, A, D, A, D, D, D}},
-    {Action::kMeasureRead, {D, A, S, A, D, A, A}},       {Action::kMeasureWrite, {D, A, D, D, D, D, D}},
-    {Action::kReviewRead, {D, A, S, D, D, A, A}},        {Action::kReviewVote, {D, S, S, S, D, D, D}},
-    {Action::kFollowupRead, {D, A, D, A, D, A, A}},      {Action::kFollowupWrite, {D, A, D, D, D, D, D}},
-    {Action::kAuditRead, {D, D, D, D, D, D, A}},         {Action::kScreeningRun, {D, A, D, A, O, A, D}},
-    {Action::kListsCheck, {D, A, D, A, D, A, D}},        {Action::kListsRead, {A, A, A, A, D, A, A}},
-    {Action::kImportRun, {D, A, D, D, D, D, D}},         {Action::kUserAdmin, {A, D, D, D, D, D, D}},
-    {Action::kTokenManage, {A, A, A, A, A, A, A}},
+    {Action::kProposalDecide, {D, A, D, D, D, A, D}},    {Action::kCaseRead, {D, A, S, A, D, A, A}},
+    {Action::kCaseWrite, {D, A, D, D, D, D, D}},         {Action::kCaseAdvance, {D, A, S, D, D, A, D}},
+    {Action::kCaseDecide, {D, A, D, D, D, A, D}},        {Action::kEvaluationRead, {D, A, S, A, D, A, A}},
+    {Action::kEvaluationWrite, {D, A, D, A, D, D, D}},   {Action::kMeasureRead, {D, A, S, A, D, A, A}},
+    {Action::kMeasureWrite, {D, A, D, D, D, D, D}},      {Action::kReviewRead, {D, A, S, D, D, A, A}},
+    {Action::kReviewVote, {D, S, S, S, D, S, D}},        {Action::kFollowupRead, {D, A, D, A, D, A, A}},
+    {Action::kFollowupWrite, {D, A, D, D, D, D, D}},     {Action::kAuditRead, {D, D, D, D, D, D, A}},
+    {Action::kScreeningRun, {D, A, D, A, O, A, D}},      {Action::kListsCheck, {D, A, D, A, D, A, D}},
+    {Action::kListsRead, {A, A, A, A, D, A, A}},         {Action::kImportRun, {D, A, D, D, D, D, D}},
+    {Action::kUserAdmin, {A, D, D, D, D, D, D}},         {Action::kTokenManage, {A, A, A, A, A, A, A}},
 }};
 
 size_t RoleIndex(Role role) {

@@ -84,6 +84,16 @@ ApiResult<Response> ListOfCase(CaseStore* store, Request& req, A action, Fn&& pi
   return Response::Json(200, Dump(internal::PageJson(std::move(arr), static_cast<int64_t>(items.size()), all)));
 }
 
+// The proposal's scope with the agency it was submitted to (its programme's tenant): the agency
+// reads it and decides on it (proposal.decide), nothing more (domain/access/authorize.h).
+access::ResourceScope SubmittedProposalScope(CaseStore& store, const access::Principal& p,
+                                             const cases::Proposal& proposal) {
+  access::ResourceScope s = internal::ProposalScope(p, proposal);
+  if (auto programme = store.GetProgramme(storage::Visibility::All(), proposal.programme_id))
+    s.submitted_to.push_back(programme->value.agency_id);
+  return s;
+}
+
 ApiResult<workflow::Subject> SubjectField(const json& obj, const std::string& field) {
   auto it = obj.find(field);
   if (it == obj.end() || !it->is_object())
@@ -140,13 +150,13 @@ void AddProposalRoutes(Server& server, CaseStore* store) {
                      const access::Principal& p = req.identity().principal;
                      auto got = store->GetProposal(internal::VisibilityOf(p), req.PathParam("id"));
                      if (!got) return internal::StoreError(got.error());
-                     if (auto a = internal::Authorize(req, A::kProposalRead, internal::ProposalScope(p, got->value));
-                         !a)
-                       return a.error();
+                     access::ResourceScope scope = SubmittedProposalScope(*store, p, got->value);
+                     if (auto a = internal::Authorize(req, A::kProposalRead, scope); !a) return a.error();
                      return internal::StoredResponse(200, *got);
                    }});
-  // Shortlisting (採択候補), award and decline are decisions on the proposal: case.decide.
-  server.AddRoute({"POST", "/v1/proposals/{id}/state", Audience::kAction, A::kCaseDecide, BodyKind::kJson,
+  // Shortlisting (採択候補), award and decline are decisions on the proposal: proposal.decide, by
+  // the institution's officer or the programme officer of the agency it was submitted to.
+  server.AddRoute({"POST", "/v1/proposals/{id}/state", Audience::kAction, A::kProposalDecide, BodyKind::kJson,
                    [store](Request& req) -> ApiResult<Response> {
                      auto version = RequireIfMatch(req);
                      if (!version) return version.error();
@@ -164,8 +174,8 @@ void AddProposalRoutes(Server& server, CaseStore* store) {
                      const access::Principal& p = req.identity().principal;
                      auto got = store->GetProposal(internal::VisibilityOf(p), req.PathParam("id"));
                      if (!got) return internal::StoreError(got.error());
-                     if (auto a = internal::Authorize(req, A::kCaseDecide, internal::ProposalScope(p, got->value)); !a)
-                       return a.error();
+                     access::ResourceScope scope = SubmittedProposalScope(*store, p, got->value);
+                     if (auto a = internal::Authorize(req, A::kProposalDecide, scope); !a) return a.error();
                      auto saved = store->ChangeProposalState(internal::CallerOf(req), got->value.id, *state, *version);
                      if (!saved) return internal::StoreError(saved.error());
                      return internal::StoredResponse(200, *saved);
@@ -518,6 +528,57 @@ void AddMeasureChangeRoutes(Server& server, CaseStore* store) {
       });
 }
 
+// Appeals (異議申立て) against a decline, within its appeal window: the institution lodges one
+// (case.write: its security officer, for the researcher), a decider grants or dismisses it
+// (case.decide: the institution's officer or the agency's programme officer). The case then
+// moves with the appeal / grant_appeal / dismiss_appeal transitions.
+void AddAppealRoutes(Server& server, CaseStore* store) {
+  server.AddRoute({"POST", "/v1/cases/{id}/appeals", Audience::kAction, A::kCaseWrite, BodyKind::kJson,
+                   [store](Request& req) -> ApiResult<Response> {
+                     auto body = internal::ParseJsonObject(req);
+                     if (!body) return body.error();
+                     if (auto u = internal::RejectUnknownFields(*body, {"grounds"}); !u) return u.error();
+                     auto grounds = internal::RequiredString(*body, "grounds", 8000);
+                     if (!grounds) return grounds.error();
+                     if (!store) return NotConfigured("case store");
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseWrite);
+                     if (!view) return view.error();
+                     workflow::Appeal appeal;
+                     appeal.grounds = std::move(*grounds);
+                     auto filed = store->FileAppeal(internal::CallerOf(req), view->kase.value.id, std::move(appeal));
+                     if (!filed) return internal::StoreError(filed.error());
+                     return internal::StoredResponse(201, *filed)
+                         .Header("Location", "/v1/cases/" + view->kase.value.id + "/appeals/" + filed->value.id);
+                   }});
+  server.AddRoute({"POST", "/v1/cases/{id}/appeals/{appeal_id}/decision", Audience::kAction, A::kCaseDecide,
+                   BodyKind::kJson, [store](Request& req) -> ApiResult<Response> {
+                     auto version = RequireIfMatch(req);
+                     if (!version) return version.error();
+                     auto body = internal::ParseJsonObject(req);
+                     if (!body) return body.error();
+                     if (auto u = internal::RejectUnknownFields(*body, {"status", "reason"}); !u) return u.error();
+                     auto status_text = internal::StringField(*body, "status");
+                     if (!status_text) return status_text.error();
+                     auto status = workflow::ParseAppealStatus(*status_text);
+                     if (!status || *status == workflow::AppealStatus::kPending)
+                       return ApiError::Unprocessable("status", "\"" + *status_text + "\" is not granted or dismissed");
+                     auto reason = internal::RequiredString(*body, "reason", 8000);
+                     if (!reason) return reason.error();
+                     if (!store) return NotConfigured("case store");
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseDecide);
+                     if (!view) return view.error();
+                     const std::string& appeal_id = req.PathParam("appeal_id");
+                     if (!view->appeal || view->appeal->value.id != appeal_id)
+                       return ApiError(MakeError(
+                           ErrorCode::kNotFound,
+                           "appeals/" + appeal_id + ": not the latest appeal of cases/" + view->kase.value.id));
+                     auto decided =
+                         store->DecideAppeal(internal::CallerOf(req), appeal_id, *version, *status, std::move(*reason));
+                     if (!decided) return internal::StoreError(decided.error());
+                     return internal::StoredResponse(200, *decided);
+                   }});
+}
+
 void AddReviewRoutes(Server& server, CaseStore* store) {
   server.AddRoute(
       {"GET", "/v1/cases/{id}/reviews", Audience::kAction, A::kReviewRead, BodyKind::kNone, [store](Request& req) {
@@ -583,6 +644,7 @@ void AddReviewRoutes(Server& server, CaseStore* store) {
                      if (!made) return internal::StoreError(made.error());
                      return internal::StoredResponse(201, *made);
                    }});
+  AddAppealRoutes(server, store);
 }
 
 void AddFollowUpRoutes(Server& server, CaseStore* store, const checking::EntityChecker* checker) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Imports (multipart part "file", CSV or XLSX; docs/formats/disclosure_import.md and
 // team_import.md): disclosures of many people, and a case's team. A file with errors writes
-// nothing unless the form field partial=true; every error names the file, row and column.
+// nothing unless the form field partial=true; every error names the file, row and column. A team
+// file is written in one transaction (storage::CaseStore::ImportTeam), partial or not.
 #include "domain/cases/disclosure_import.h"
 #include "domain/cases/team_import.h"
 #include "server/internal/resource_util.h"
@@ -102,48 +103,17 @@ void AddImportRoutes(Server& server, const ResourceServices& services, const Res
                        return a.error();
                      auto parsed = cases::ParseTeamImport(upload->content, upload->filename);
                      if (!parsed) return internal::StoreError(parsed.error());
-                     std::vector<cases::ImportError> errors = parsed->errors;
-                     // Resolve every row before writing any: by person id, else by e-Rad 研究者番号.
-                     std::vector<cases::TeamMember> members;
-                     std::vector<int> lines;
-                     for (const cases::TeamMemberDraft& d : parsed->members) {
-                       if (!d.proposal_id.empty() && d.proposal_id != view->proposal.value.id) {
-                         errors.push_back({upload->filename, d.line, "proposal_id",
-                                           d.proposal_id + " is not this case's proposal " + view->proposal.value.id});
-                         continue;
-                       }
-                       Result<storage::Stored<cases::Person>> person = MakeError(ErrorCode::kNotFound, "");
-                       if (!d.person_id.empty())
-                         person = store->GetPerson(visible, d.person_id);
-                       else if (!d.erad_id.empty())
-                         person = store->FindPersonByEradId(visible, d.erad_id);
-                       if (!person) {
-                         errors.push_back({upload->filename, d.line, d.person_id.empty() ? "erad_id" : "person_id",
-                                           "no person on record with " +
-                                               (d.person_id.empty() ? "e-Rad id " + d.erad_id : "id " + d.person_id) +
-                                               "; add the person first (POST /v1/people)"});
-                         continue;
-                       }
-                       members.push_back({person->value.id, d.institution, d.role});
-                       lines.push_back(d.line);
-                     }
-                     if (!errors.empty() && !*partial) return ImportRefused(errors);
-                     int written = 0;
-                     for (size_t i = 0; i < members.size(); ++i) {
-                       auto added = store->AddTeamMember(internal::CallerOf(req), view->kase.value.id, members[i]);
-                       if (added) {
-                         ++written;
-                       } else if (added.error().code == ErrorCode::kAlreadyExists) {
-                         continue;  // already on the team: importing the same file twice changes nothing
-                       } else {
-                         errors.push_back({upload->filename, lines[i], "", added.error().message});
-                       }
-                     }
+                     // One transaction for the whole file (storage::CaseStore::ImportTeam).
+                     auto outcome = store->ImportTeam(internal::CallerOf(req), view->kase.value.id, *parsed,
+                                                      upload->filename, *partial);
+                     if (!outcome) return internal::StoreError(outcome.error());
+                     if (outcome->refused(*partial)) return ImportRefused(outcome->errors);
                      json out = {{"file", upload->filename},
-                                 {"rows_read", parsed->rows_read},
-                                 {"written", written},
-                                 {"errors", ErrorsJson(errors)}};
-                     return Response::Json(errors.empty() ? 201 : 200, Dump(out));
+                                 {"rows_read", outcome->rows_read},
+                                 {"written", outcome->added},
+                                 {"already_on_team", outcome->already_on_team},
+                                 {"errors", ErrorsJson(outcome->errors)}};
+                     return Response::Json(outcome->errors.empty() ? 201 : 200, Dump(out));
                    }});
 }
 

@@ -104,9 +104,31 @@ class CaseCliTest : public ::testing::Test {
     return page ? page->total : -1;
   }
 
+  // The verb's id output; the verb must succeed.
+  std::string Id(const std::string& args) {
+    auto r = Run(args, false);
+    EXPECT_EQ(r.status, 0) << args << "\n" << r.out;
+    return Trim(r.out);
+  }
+  // Through the verbs alone, on a fresh SQLite file: JST with a programme, 東北大学, 青葉 花子
+  // (PI), her proposal shortlisted by the agency and its case opened.
+  void OpenCaseByCli(const std::string& file) {
+    url_ = "sqlite:" + (dir_.path() / file).string();
+    ASSERT_EQ(Run("db migrate").status, 0);
+    std::string jst = Id("institution add --as administrator --kind agency --name-ja 科学技術振興機構");
+    tohoku_ = Id("institution add --as administrator --kind university --name-ja 東北大学");
+    std::string prog = Id("programme add --as programme_officer --agency " + jst + " --name-ja 戦略的創造研究推進事業");
+    aoba_ = Id("person add --tenant " + tohoku_ + " --name '青葉 花子' --name-latin 'Hanako Aoba' --erad 70451234");
+    std::string prop = Id("proposal submit --tenant " + tohoku_ + " --programme " + prog +
+                          " --title 'NV中心を用いた量子センシング' --member " + aoba_ + ":pi");
+    ASSERT_EQ(Run("proposal shortlist " + prop + " --as programme_officer").status, 0);
+    case_ = Id("case open " + prop);
+  }
+
   testing::TempDir dir_;
   std::string url_;
   std::string tenant_;
+  std::string tohoku_, aoba_, case_;  // OpenCaseByCli
 };
 
 #ifndef HF_CASE_CLI_TEST_POSTGRES  // the PostgreSQL binary runs only the crash test
@@ -185,26 +207,62 @@ TEST_F(CaseCliTest, AnImportWithABadRowWritesNothingAndPartialWritesTheGoodRows)
   EXPECT_EQ(Count("disclosures"), 2);
 }
 
+// `import team` is one transaction through CaseStore::ImportTeam: a file with an unknown person
+// writes nothing (named by file, line and column; the audit chain not one record longer), and
+// --partial adds the good rows once.
+TEST_F(CaseCliTest, ATeamImportWithABadRowWritesNothingAndPartialAddsTheGoodRowsOnce) {
+  OpenCaseByCli("team.db");
+  const std::string& tohoku = tohoku_;
+  const std::string& kase = case_;
+  Id("person add --tenant " + tohoku + " --name '田中 美咲' --erad 90673456");
+  std::string file = dir_.Write("体制.csv",
+                                "e-Rad研究者番号,氏名,所属機関,役割\n"
+                                "90673456,田中 美咲," +
+                                    tohoku +
+                                    ",研究参加者\n"
+                                    "11112222,山本 太郎," +
+                                    tohoku + ",学生\n")
+                         .string();
+  auto chain = [&] {
+    auto db = storage::Database::Open(url_, {});
+    EXPECT_TRUE(db);
+    auto report = db ? storage::VerifyAudit(**db) : Result<storage::AuditReport>(MakeError(ErrorCode::kInternal, ""));
+    EXPECT_TRUE(report && report->ok);
+    return report ? report->records_checked : -1;
+  };
+  auto team = [&] {
+    auto show = Run("case show " + kase + " --format json", false);
+    EXPECT_EQ(show.status, 0) << show.out;
+    return json::parse(show.out, nullptr, false)["team"].size();
+  };
+  int64_t records = chain();
+  ASSERT_EQ(team(), 1u);
+  auto refused = Run("import team " + Quote(file) + " --case " + kase);
+  EXPECT_EQ(refused.status, 1) << refused.out;
+  EXPECT_NE(refused.out.find("体制.csv:3: column \"erad_id\""), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("11112222"), std::string::npos) << refused.out;
+  EXPECT_NE(refused.out.find("nothing written"), std::string::npos) << refused.out;
+  EXPECT_EQ(team(), 1u);
+  EXPECT_EQ(chain(), records);
+
+  auto partial = Run("import team " + Quote(file) + " --case " + kase + " --partial");
+  EXPECT_EQ(partial.status, 1) << partial.out;  // some rows failed
+  EXPECT_NE(partial.out.find("1 members added to " + kase), std::string::npos) << partial.out;
+  EXPECT_EQ(team(), 2u);
+  EXPECT_EQ(chain(), records + 1);  // one proposal update, one audit record
+  auto again = Run("import team " + Quote(file) + " --case " + kase + " --partial");
+  EXPECT_NE(again.out.find("0 members added to " + kase + " (1 already on the team)"), std::string::npos) << again.out;
+  EXPECT_EQ(team(), 2u);
+}
+
 // A decline is appealed and the appeal decided; a change reported to the funder is a follow-up
 // that closes; items ⑫ ⑬ are refused to the security officer (naming the role) and read by the
 // export-control officer, which leaves a `read` record in the audit export.
 TEST_F(CaseCliTest, ADeclineIsAppealedAndDecidedAndOnlyExportControlReadsRestrictedItems) {
-  url_ = "sqlite:" + (dir_.path() / "appeal.db").string();
-  ASSERT_EQ(Run("db migrate").status, 0);
-  auto id = [&](const std::string& args) {
-    auto r = Run(args, false);
-    EXPECT_EQ(r.status, 0) << args << "\n" << r.out;
-    return Trim(r.out);
-  };
-  std::string jst = id("institution add --as administrator --kind agency --name-ja 科学技術振興機構");
-  std::string tohoku = id("institution add --as administrator --kind university --name-ja 東北大学");
-  std::string prog = id("programme add --as programme_officer --agency " + jst + " --name-ja 戦略的創造研究推進事業");
-  std::string aoba =
-      id("person add --tenant " + tohoku + " --name '青葉 花子' --name-latin 'Hanako Aoba' --erad 70451234");
-  std::string prop = id("proposal submit --tenant " + tohoku + " --programme " + prog +
-                        " --title 'NV中心を用いた量子センシング' --member " + aoba + ":pi");
-  ASSERT_EQ(Run("proposal shortlist " + prop + " --as programme_officer").status, 0);
-  std::string kase = id("case open " + prop);
+  OpenCaseByCli("appeal.db");
+  auto id = [&](const std::string& args) { return Id(args); };
+  const std::string& aoba = aoba_;
+  const std::string& kase = case_;
   ASSERT_FALSE(kase.empty());
 
   // No decision yet: nothing to appeal, and the message names the case.

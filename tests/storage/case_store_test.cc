@@ -491,5 +491,171 @@ TYPED_TEST(CaseStoreTest, DisclosureVersionsAreNumberedValidatedAndCompared) {
   EXPECT_NE(missing.error().message.find("version 3"), std::string::npos);
 }
 
+// A team file goes in as one transaction: a bad row (named by file, row and column) leaves the
+// team, the record counts and the audit chain exactly as they were; with `partial` the good rows
+// are written in one proposal update.
+TYPED_TEST(CaseStoreTest, ATeamImportWritesTheWholeFileOrNothing) {
+  cases::Person tanaka{.names = {{"田中 美咲", cases::NameScript::kKanji}}, .erad_id = "90673456"};
+  auto t = this->store_->CreatePerson(this->officer_, tanaka);
+  ASSERT_TRUE(t) << t.error().ToString();
+  cases::Person suzuki{.names = {{"鈴木 次郎", cases::NameScript::kKanji}}};
+  auto s = this->store_->CreatePerson(this->officer_, suzuki);
+  ASSERT_TRUE(s) << s.error().ToString();
+  const std::string& lead = this->lead_;
+  std::string csv =
+      "person_id,erad_id,name,institution,role\n"
+      ",70451234,青葉 花子," +
+      lead + ",PI\n" +                                         // already on the team
+      "," + "90673456,田中 美咲," + lead + ",participant\n" +  // good
+      s->value.id + ",,鈴木 次郎," + lead + ",student\n" +     // good
+      ",11112222,山本 太郎," + lead + ",participant\n";        // unknown e-Rad id
+  auto parsed = cases::ParseTeamImport(csv, "体制.csv");
+  ASSERT_TRUE(parsed) << parsed.error().ToString();
+  ASSERT_TRUE(parsed->errors.empty()) << parsed->errors.front().ToString();
+  auto proposal_version = [&] {
+    auto view = this->store_->GetCase(Visibility::All(), this->case_);
+    EXPECT_TRUE(view);
+    return view ? std::pair{view->proposal.version, view->team.size()} : std::pair{int64_t{0}, size_t{0}};
+  };
+  auto before = VerifyAudit(*this->db_);
+  ASSERT_TRUE(before) << before.error().ToString();
+  auto [version, team] = proposal_version();
+  EXPECT_EQ(team, 2u);
+
+  auto refused = this->store_->ImportTeam(this->officer_, this->case_, *parsed, "体制.csv", false);
+  ASSERT_TRUE(refused) << refused.error().ToString();
+  EXPECT_TRUE(refused->refused(false));
+  EXPECT_EQ(refused->added, 0);
+  EXPECT_FALSE(refused->proposal);
+  ASSERT_EQ(refused->errors.size(), 1u);
+  EXPECT_EQ(refused->errors[0].file, "体制.csv");
+  EXPECT_EQ(refused->errors[0].line, 5);
+  EXPECT_EQ(refused->errors[0].column, "erad_id");
+  EXPECT_NE(refused->errors[0].message.find("11112222"), std::string::npos) << refused->errors[0].message;
+  auto after = VerifyAudit(*this->db_);
+  ASSERT_TRUE(after) << after.error().ToString();
+  EXPECT_TRUE(after->ok) << after->reason;
+  EXPECT_EQ(after->records_checked, before->records_checked);  // not one audit record more
+  EXPECT_EQ(after->rows_checked, before->rows_checked);        // not one row more
+  EXPECT_EQ(proposal_version(), std::pair(version, team));
+
+  // A row that would break the team (a second PI) is refused the same way, naming its column.
+  auto second_pi =
+      cases::ParseTeamImport("erad_id,name,institution,role\n90673456,田中 美咲," + lead + ",PI\n", "team.csv");
+  ASSERT_TRUE(second_pi);
+  auto pi = this->store_->ImportTeam(this->officer_, this->case_, *second_pi, "team.csv", false);
+  ASSERT_TRUE(pi) << pi.error().ToString();
+  ASSERT_EQ(pi->errors.size(), 1u);
+  EXPECT_EQ(pi->errors[0].ToString().rfind("team.csv:2: column \"role\": ", 0), 0u) << pi->errors[0].ToString();
+  EXPECT_EQ(proposal_version(), std::pair(version, team));
+
+  // partial: the good rows, in one proposal update (one audit record), the rest reported.
+  auto partial = this->store_->ImportTeam(this->officer_, this->case_, *parsed, "体制.csv", true);
+  ASSERT_TRUE(partial) << partial.error().ToString();
+  EXPECT_EQ(partial->added, 2);
+  EXPECT_EQ(partial->already_on_team, 1);
+  EXPECT_EQ(partial->errors.size(), 1u);
+  ASSERT_TRUE(partial->proposal);
+  EXPECT_EQ(partial->proposal->version, version + 1);
+  EXPECT_EQ(proposal_version(), std::pair(version + 1, team + 2));
+  auto written = VerifyAudit(*this->db_);
+  ASSERT_TRUE(written);
+  EXPECT_TRUE(written->ok) << written->reason;
+  EXPECT_EQ(written->records_checked, before->records_checked + 1);
+  // The same file again changes nothing: everyone is on the team now.
+  auto again = this->store_->ImportTeam(this->officer_, this->case_, *parsed, "体制.csv", true);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->added, 0);
+  EXPECT_EQ(again->already_on_team, 3);
+  EXPECT_EQ(proposal_version(), std::pair(version + 1, team + 2));
+}
+
+// Once ① is done, each imported member gets a member_added follow-up in the same transaction.
+TYPED_TEST(CaseStoreTest, ATeamImportAfterIdentificationOpensMemberAddedFollowUps) {
+  this->ThroughIdentification();
+  cases::Person tanaka{.names = {{"田中 美咲", cases::NameScript::kKanji}}, .erad_id = "90673456"};
+  ASSERT_TRUE(this->store_->CreatePerson(this->officer_, tanaka));
+  auto parsed = cases::ParseTeamImport(
+      "erad_id,name,institution,role\n90673456,田中 美咲," + this->lead_ + ",student\n", "t.csv");
+  ASSERT_TRUE(parsed);
+  auto out = this->store_->ImportTeam(this->officer_, this->case_, *parsed, "t.csv", false);
+  ASSERT_TRUE(out) << out.error().ToString();
+  EXPECT_EQ(out->added, 1);
+  ASSERT_EQ(out->followups.size(), 1u);
+  EXPECT_EQ(out->followups[0].value.kind, workflow::FollowUpKind::kMemberAdded);
+  // Another institution's officer cannot import into this case at all.
+  Caller kyoto = As(access::Role::kSecurityOfficer, "user_kyoto", "inst_kyoto");
+  kyoto.visible = Visibility::Of({"inst_kyoto"});
+  auto denied = this->store_->ImportTeam(kyoto, this->case_, *parsed, "t.csv", false);
+  ASSERT_FALSE(denied);
+  EXPECT_EQ(denied.error().code, ErrorCode::kNotFound);
+}
+
+// A proposal is visible to the agency it was submitted to, which may shortlist or decline it;
+// another agency sees nothing.
+TYPED_TEST(CaseStoreTest, AnAgencyDecidesOnlyProposalsSubmittedToItsProgrammes) {
+  cases::Person tanaka{.names = {{"田中 美咲", cases::NameScript::kKanji}}};
+  auto t = this->store_->CreatePerson(this->officer_, tanaka);
+  ASSERT_TRUE(t);
+  auto view = this->store_->GetCase(Visibility::All(), this->case_);
+  ASSERT_TRUE(view);
+  cases::Proposal second{.programme_id = view->proposal.value.programme_id,
+                         .title = "耐放射線半導体の研究",
+                         .lead_institution_id = this->lead_,
+                         .team = {{t->value.id, this->lead_, cases::TeamRole::kPi}}};
+  auto submitted = this->store_->SubmitProposal(this->officer_, second);
+  ASSERT_TRUE(submitted) << submitted.error().ToString();
+  Caller po = As(access::Role::kProgrammeOfficer, "user_po", this->agency_);
+  po.visible = Visibility::Of({this->agency_});
+  auto seen = this->store_->GetProposal(po.visible, submitted->value.id);
+  ASSERT_TRUE(seen) << seen.error().ToString();
+  // The agency's list: both proposals of its programme, paged and filtered like any list.
+  auto listed = this->store_->ListProposals(po.visible, {});
+  ASSERT_TRUE(listed) << listed.error().ToString();
+  EXPECT_EQ(listed->total, 2);
+  ASSERT_EQ(listed->items.size(), 2u);
+  EXPECT_EQ(listed->items[1].value.id, submitted->value.id);  // oldest first
+  auto page = this->store_->ListProposals(po.visible, {.where = {{"state", "submitted"}}, .limit = 1});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->total, 1);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].value.id, submitted->value.id);
+  auto second_page = this->store_->ListProposals(po.visible, {.limit = 1, .offset = 1});
+  ASSERT_TRUE(second_page);
+  EXPECT_EQ(second_page->total, 2);
+  ASSERT_EQ(second_page->items.size(), 1u);
+  auto own = this->store_->ListProposals(Visibility::Of({this->lead_}), {});
+  ASSERT_TRUE(own);
+  EXPECT_EQ(own->total, 2);
+  auto amed = this->store_->ListProposals(Visibility::Of({"agency_amed"}), {});
+  ASSERT_TRUE(amed);
+  EXPECT_EQ(amed->total, 0);
+  EXPECT_TRUE(amed->items.empty());
+  Caller other = As(access::Role::kProgrammeOfficer, "user_amed", "agency_amed");
+  other.visible = Visibility::Of({"agency_amed"});
+  auto hidden = this->store_->GetProposal(other.visible, submitted->value.id);
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+  auto not_theirs = this->store_->ChangeProposalState(other, submitted->value.id, cases::ProposalState::kDeclined,
+                                                      submitted->version);
+  ASSERT_FALSE(not_theirs);
+  EXPECT_EQ(not_theirs.error().code, ErrorCode::kNotFound);
+  auto declined =
+      this->store_->ChangeProposalState(po, submitted->value.id, cases::ProposalState::kDeclined, submitted->version);
+  ASSERT_TRUE(declined) << declined.error().ToString();
+  EXPECT_EQ(declined->value.state, cases::ProposalState::kDeclined);
+  auto stale = this->store_->ChangeProposalState(po, submitted->value.id, cases::ProposalState::kShortlisted,
+                                                 submitted->version);
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kAborted);
+  Caller auditor = As(access::Role::kAuditor, "user_auditor", this->agency_);
+  auditor.visible = po.visible;
+  auto refused = this->store_->ChangeProposalState(auditor, submitted->value.id, cases::ProposalState::kShortlisted,
+                                                   declined->version);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(refused.error().message.find("proposal.decide"), std::string::npos) << refused.error().message;
+}
+
 }  // namespace
 }  // namespace highfence::storage

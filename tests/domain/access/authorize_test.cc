@@ -143,6 +143,37 @@ TEST(AuthorizeTest, AgencyReadsAndDecidesSubmittedCasesOnly) {
   EXPECT_EQ(Authorize(po, Action::kCaseRead, elsewhere).outcome, Outcome::kNotVisible);
 }
 
+TEST(AuthorizeTest, AgencyDecidesProposalsAndAdvancesCasesSubmittedToItsProgrammesOnly) {
+  Principal po = User(Role::kProgrammeOfficer, "agency_jst", TenantKind::kAgency);
+  ResourceScope proposal;  // a proposal of Tohoku University to a JST programme
+  proposal.tenant_id = "inst_tohoku";
+  proposal.submitted_to = {"agency_jst"};
+  EXPECT_TRUE(Authorize(po, Action::kProposalDecide, proposal).allowed());
+  EXPECT_TRUE(Authorize(po, Action::kCaseAdvance, proposal).allowed());
+  Decision write = Authorize(po, Action::kProposalWrite, proposal);  // editing it stays the institution's
+  EXPECT_EQ(write.outcome, Outcome::kDeny);
+  ResourceScope amed = proposal;  // submitted to another agency's programme
+  amed.submitted_to = {"agency_amed"};
+  Decision other = Authorize(po, Action::kProposalDecide, amed);
+  EXPECT_EQ(other.outcome, Outcome::kNotVisible);
+  EXPECT_EQ(other.ToError().code, ErrorCode::kNotFound);
+  // An agency security officer (not a programme officer) may decide proposals by role, but an
+  // agency auditor may not: the table still decides per role.
+  Principal auditor = User(Role::kAuditor, "agency_jst", TenantKind::kAgency);
+  Decision d = Authorize(auditor, Action::kProposalDecide, proposal);
+  EXPECT_EQ(d.outcome, Outcome::kDeny);
+  EXPECT_NE(d.reason.find("proposal.decide"), std::string::npos);
+  // Votes: only where assigned (the funding-agency review track's programme_officer stage).
+  ResourceScope assigned = proposal;
+  assigned.assigned_user_ids = {po.user_id};
+  EXPECT_TRUE(Authorize(po, Action::kReviewVote, assigned).allowed());
+  EXPECT_EQ(Authorize(po, Action::kReviewVote, proposal).outcome, Outcome::kNotVisible);
+  // A hub still only reads.
+  Principal hub = User(Role::kSecurityOfficer, "hub_tohoku_region", TenantKind::kHub);
+  hub.member_tenants = {"inst_tohoku"};
+  EXPECT_EQ(Authorize(hub, Action::kProposalDecide, proposal).outcome, Outcome::kDeny);
+}
+
 TEST(AuthorizeTest, HubReadsItsMembersOnly) {
   Principal hub = User(Role::kSecurityOfficer, "hub_tohoku_region", TenantKind::kHub);
   hub.member_tenants = {"inst_tohoku", "inst_iwate"};
