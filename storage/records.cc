@@ -185,8 +185,8 @@ Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Qu
   const bool count_inline = query.limit > 0;
   const std::string count_sql = "SELECT COUNT(*) FROM " + table.name + where;
   std::string sql = "SELECT " + table.select_list + (count_inline ? ", (" + count_sql + ")" : "") + " FROM " +
-                    table.name + where + " ORDER BY " + order + (query.descending ? " DESC" : " ASC") +
-                    " NULLS LAST" + (order == "id" ? "" : ", id ASC");
+                    table.name + where + " ORDER BY " + order + (query.descending ? " DESC" : " ASC") + " NULLS LAST" +
+                    (order == "id" ? "" : ", id ASC");
   std::vector<Value> page_params;
   if (count_inline) page_params = params;
   page_params.insert(page_params.end(), params.begin(), params.end());
@@ -242,6 +242,17 @@ Result<std::vector<Record>> GetManyIn(Transaction::Rep& rep, const std::vector<L
     for (const std::string& v : l.values) {
       in += in.empty() ? "?" : ", ?";
       params.emplace_back(v);
+    }
+    if (!l.through.empty()) {
+      const size_t dot = l.through.find('.');
+      auto via = rep.Table(l.through.substr(0, dot));
+      if (!via) return via.error();
+      const internal::KeyColumn* key = dot == std::string::npos ? nullptr : (*via)->Key(l.through.substr(dot + 1));
+      if (!key) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         table.name + ": cannot look up through \"" + l.through + "\": not table.key_column");
+      }
+      in = "SELECT " + key->name + " FROM " + (*via)->name + " WHERE id IN (" + in + ")";
     }
     if (!sql.empty()) sql += " UNION ALL ";
     const std::string branch = std::to_string(i);

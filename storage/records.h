@@ -100,6 +100,10 @@ struct Lookup {
   // Only whether a row exists: one Record per value that has at least one row, with table and
   // id (= the value) set and nothing else (no body is read; an index answers it).
   bool presence_only = false;
+  // "table.column": match column against that column of the rows of that table whose id is one
+  // of values instead (a case's proposal: {"proposals", "id", {case_id}, false,
+  // "cases.proposal_id"}), so that a row and what it points to are read in one statement.
+  std::string through = {};
 };
 
 // The rows in lookup order, within a lookup by created_at then id (as List sorts by default).

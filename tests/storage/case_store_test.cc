@@ -521,12 +521,12 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
   ASSERT_TRUE(third) << third.error().ToString();
   auto programmes = this->store_->ListProgrammes(Visibility::All(), {});
   ASSERT_TRUE(programmes && programmes->items.size() == 1u);
-  cases::Proposal proposal{.programme_id = programmes->items[0].value.id,
-                           .title = "Quantum-safe key distribution for satellite links / 衛星量子鍵配送",
-                           .lead_institution_id = this->lead_,
-                           .team = {{this->sato_, this->lead_, cases::TeamRole::kPi},
-                                    {this->aoba_, this->lead_, cases::TeamRole::kCoPi}},
-                           .partner_institution_ids = {osaka->value.id, this->partner_}};
+  cases::Proposal proposal{
+      .programme_id = programmes->items[0].value.id,
+      .title = "Quantum-safe key distribution for satellite links / 衛星量子鍵配送",
+      .lead_institution_id = this->lead_,
+      .team = {{this->sato_, this->lead_, cases::TeamRole::kPi}, {this->aoba_, this->lead_, cases::TeamRole::kCoPi}},
+      .partner_institution_ids = {osaka->value.id, this->partner_}};
   auto submitted = this->store_->SubmitProposal(this->officer_, proposal);
   ASSERT_TRUE(submitted) << submitted.error().ToString();
   auto shortlisted =
@@ -539,8 +539,8 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
 
   // Only Aoba has disclosed; Sato and the partner organisation are checked against the lists.
   ASSERT_TRUE(this->store_->Disclose(this->officer_, this->aoba_, SignedDisclosure("2026-10-01", "東北大学")));
-  ASSERT_TRUE(this->store_->AttachScreening(this->officer_, kase,
-                                            ListCheck({cases::SubjectKind::kPerson, this->sato_}, {})));
+  ASSERT_TRUE(
+      this->store_->AttachScreening(this->officer_, kase, ListCheck({cases::SubjectKind::kPerson, this->sato_}, {})));
   ASSERT_TRUE(this->store_->AttachScreening(
       this->officer_, kase, ListCheck({cases::SubjectKind::kOrganisation, this->partner_}, {"el-beihang"})));
   const workflow::Subject partner{workflow::SubjectKind::kInstitution, this->partner_};
@@ -574,8 +574,8 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
   ASSERT_TRUE(appeal) << appeal.error().ToString();
   ASSERT_TRUE(this->store_->ReportChangeToFunder(this->officer_, kase, {workflow::SubjectKind::kPerson, this->aoba_},
                                                  "change-2026-11", "所属変更の報告"));
-  ASSERT_TRUE(this->store_->AddTeamMember(this->officer_, kase,
-                                          {third->value.id, this->lead_, cases::TeamRole::kParticipant}));
+  ASSERT_TRUE(
+      this->store_->AddTeamMember(this->officer_, kase, {third->value.id, this->lead_, cases::TeamRole::kParticipant}));
   ASSERT_TRUE(this->store_->MemberAdded(this->officer_, kase, third->value.id));
 
   auto view = this->store_->GetCase(Visibility::Of({this->lead_}), kase);

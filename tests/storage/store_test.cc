@@ -356,18 +356,26 @@ TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
     d.keys = {{"person_id", "person_aoba"}, {"seq", std::to_string(seq)}};
     ASSERT_TRUE(this->InsertOne(d));
   }
+  Record proposal;
+  proposal.table = "proposals";
+  proposal.id = "prop_q";
+  proposal.tenant_id = "inst_tokyo";
+  proposal.body = json{{"title", "量子センシングによる非破壊検査"}}.dump();
+  proposal.keys = {{"state", "shortlisted"}};
+  ASSERT_TRUE(this->InsertOne(proposal));
   std::vector<Record> rows;
   auto read = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
     auto got = GetMany(tx, {{"disclosures", "person_id", {"person_aoba", "person_sato"}, /*presence_only=*/true},
                             {"cases", "proposal_id", {"prop_q"}},
                             {"people", "id", {}},
-                            {"cases", "id", {c->id, "case_missing"}}});
+                            {"cases", "id", {c->id, "case_missing"}},
+                            {"proposals", "id", {b->id}, false, "cases.proposal_id"}});
     if (!got) return got.error();
     rows = std::move(*got);
     return Ok();
   });
   ASSERT_TRUE(read) << read.error().ToString();
-  ASSERT_EQ(rows.size(), 4u);
+  ASSERT_EQ(rows.size(), 5u);
   // Presence: one row per person with a disclosure, no body.
   EXPECT_EQ(rows[0].table, "disclosures");
   EXPECT_EQ(rows[0].id, "person_aoba");
@@ -387,6 +395,10 @@ TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
   // No people asked for, none read; a missing id is simply absent.
   EXPECT_EQ(rows[3].id, c->id);
   EXPECT_EQ(rows[3].tenant_id, "inst_kyoto");
+  // Through a key column: the proposal the second case points to, read with it.
+  EXPECT_EQ(rows[4].table, "proposals");
+  EXPECT_EQ(rows[4].id, "prop_q");
+  EXPECT_EQ(json::parse(rows[4].body)["title"], "量子センシングによる非破壊検査");
 
   auto bad = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
     auto got = GetMany(tx, {{"cases", "proposal_id", {"prop_q"}}, {"cases", "body", {"x"}}});
@@ -396,6 +408,15 @@ TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
   EXPECT_NE(bad.error().message.find("cannot look up by \"body\""), std::string::npos) << bad.error().message;
+  auto bad_through = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto got = GetMany(tx, {{"proposals", "id", {a->id}, false, "cases.title"}});
+    if (!got) return got.error();
+    return Ok();
+  });
+  ASSERT_FALSE(bad_through);
+  EXPECT_EQ(bad_through.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad_through.error().message.find("cannot look up through \"cases.title\""), std::string::npos)
+      << bad_through.error().message;
   auto unknown = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
     auto got = GetMany(tx, {{"dossiers", "id", {"x"}}});
     if (!got) return got.error();
