@@ -5,9 +5,11 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <type_traits>
+#include <unordered_map>
 
 #include "domain/access/authorize.h"
 #include "domain/cases/codec.h"
@@ -608,6 +610,24 @@ struct CaseStore::Rep {
     return out;
   }
 
+  // A page of case records (ListCases without decoding): the page in order and the total.
+  struct RecordPage {
+    std::vector<Record> records;
+    int64_t total = 0;
+  };
+  Result<RecordPage> CasePage(const Visibility& visible, const ListOptions& options);
+
+  // ListCasesJson's cache: case id → the codec's text of its body at one version. A hit needs
+  // the same version and the same body text, so an entry is only ever a memo of
+  // Encode(Decode(body)) (a restored older database with other bodies misses).
+  struct JsonCacheEntry {
+    int64_t version = 0;
+    std::string body;
+    std::string json;
+  };
+  std::mutex json_mu;
+  std::unordered_map<std::string, JsonCacheEntry> json_cache;
+
   // Runs fn on a loaded case in one write transaction.
   Result<void> WithCase(const Caller& caller, std::string_view case_id,
                         const std::function<Result<void>(Transaction&, Loaded&)>& fn) {
@@ -632,7 +652,8 @@ Result<std::unique_ptr<CaseStore>> CaseStore::Open(Database& db, const CaseStore
   if (plan->Track(options.review_track).empty())
     return MakeError(ErrorCode::kInvalidArgument,
                      options.review_stages + ": no stages for review track \"" + options.review_track + "\"");
-  auto rep = std::unique_ptr<Rep>(new Rep{db, options, std::move(*measures), std::move(*risks), std::move(*plan)});
+  auto rep =
+      std::unique_ptr<Rep>(new Rep{db, options, std::move(*measures), std::move(*risks), std::move(*plan), {}, {}});
   return std::unique_ptr<CaseStore>(new CaseStore(std::move(rep)));
 }
 
@@ -951,19 +972,31 @@ Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view 
   return view;
 }
 
-Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, const ListOptions& options) {
-  if (visible.all) return rep_->ListOf<cases::Case>(visible, "cases", options);
+Result<CaseStore::Rep::RecordPage> CaseStore::Rep::CasePage(const Visibility& visible, const ListOptions& options) {
+  RecordPage out;
+  if (visible.all) {
+    Query q;
+    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+    q.order_by = options.order_by;
+    q.descending = options.descending;
+    q.limit = options.limit;
+    q.offset = options.offset;
+    auto page = List(db, "cases", q);
+    if (!page) return page.error();
+    out.records = std::move(page->records);
+    out.total = page->total;
+    return out;
+  }
   // Visible by tenant or by agency: the page is the first offset + limit rows of the merged
   // lists, so each query fetches only that many (the store's indexes serve them in order) and the
   // total comes from the counts, less the cases counted twice (own cases whose agency is also
   // visible). Fetching whole lists here cost 44-57 ms per page at 20,000 cases (docs/benchmarks.md).
-  PageOf<cases::Case> out;
   if (visible.tenant_ids.empty()) return out;
   const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
   std::map<std::string, Record> rows;
   int64_t total = 0;
   // All the queries in one snapshot, so that the counts and pages agree with each other.
-  auto read = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+  auto read = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
     rows.clear();
     total = 0;
     auto gather = [&](Query q, int64_t sign) -> Result<void> {
@@ -1009,10 +1042,64 @@ Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, cons
   out.total = total;
   const auto available = static_cast<int64_t>(sorted.size());
   int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
-  for (int64_t i = options.offset; i < end; ++i) {
-    auto v = DecodeStored<cases::Case>(sorted[static_cast<size_t>(i)]);
+  for (int64_t i = options.offset; i < end; ++i) out.records.push_back(std::move(sorted[static_cast<size_t>(i)]));
+  return out;
+}
+
+Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, const ListOptions& options) {
+  auto page = rep_->CasePage(visible, options);
+  if (!page) return page.error();
+  PageOf<cases::Case> out;
+  out.total = page->total;
+  for (const Record& rec : page->records) {
+    auto v = DecodeStored<cases::Case>(rec);
     if (!v) return v.error();
     out.items.push_back(std::move(*v));
+  }
+  return out;
+}
+
+Result<JsonPage> CaseStore::ListCasesJson(const Visibility& visible, const ListOptions& options) {
+  auto page = rep_->CasePage(visible, options);
+  if (!page) return page.error();
+  JsonPage out;
+  out.total = page->total;
+  out.items.resize(page->records.size());
+  std::vector<size_t> misses;
+  const size_t capacity = rep_->options.json_cache_entries;
+  if (capacity > 0) {
+    std::lock_guard lock(rep_->json_mu);
+    for (size_t i = 0; i < page->records.size(); ++i) {
+      const Record& rec = page->records[i];
+      auto it = rep_->json_cache.find(rec.id);
+      if (it != rep_->json_cache.end() && it->second.version == rec.version && it->second.body == rec.body) {
+        out.items[i].json = it->second.json;
+      } else {
+        misses.push_back(i);
+      }
+    }
+  } else {
+    for (size_t i = 0; i < page->records.size(); ++i) misses.push_back(i);
+  }
+  for (size_t i : misses) {  // decoded outside the lock
+    auto v = Decode<cases::Case>(page->records[i]);
+    if (!v) return v.error();
+    out.items[i].json = Encode(*v);
+  }
+  if (capacity > 0 && !misses.empty()) {
+    std::lock_guard lock(rep_->json_mu);
+    if (rep_->json_cache.size() + misses.size() > capacity) rep_->json_cache.clear();  // simple, bounded
+    for (size_t i : misses) {
+      const Record& rec = page->records[i];
+      rep_->json_cache[rec.id] = {rec.version, rec.body, out.items[i].json};
+    }
+  }
+  for (size_t i = 0; i < page->records.size(); ++i) {
+    Record& rec = page->records[i];
+    out.items[i].id = std::move(rec.id);
+    out.items[i].version = rec.version;
+    out.items[i].created_at = std::move(rec.created_at);
+    out.items[i].updated_at = std::move(rec.updated_at);
   }
   return out;
 }

@@ -83,9 +83,16 @@ struct PreparedWrite {
   std::vector<Value> keys;
 };
 
+// Users and institutions (a user's tenant kind) are what an authenticated request reads from
+// the credential cache: a write to either empties it at commit.
+void NoteAccountWrite(Transaction::Rep& rep, std::string_view table) {
+  if (table == "users" || table == "institutions") rep.invalidate_credentials = true;
+}
+
 Result<PreparedWrite> PrepareWrite(Transaction& tx, const Record& record, const Actor& actor) {
   auto table = tx.rep().Table(record.table);
   if (!table) return table.error();
+  NoteAccountWrite(tx.rep(), (*table)->name);
   if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
   auto keys = KeyValues(**table, record);
   if (!keys) return keys.error();
@@ -366,6 +373,7 @@ Result<void> Delete(Transaction& tx, std::string_view table_name, std::string_vi
     return MakeError(ErrorCode::kFailedPrecondition, object + ": cannot write in a read-only snapshot transaction");
   }
   if (actor.id.empty()) return MakeError(ErrorCode::kInvalidArgument, object + ": actor is empty");
+  NoteAccountWrite(rep, table.name);
   auto current = FetchExpected(rep, table, id, expected_version);
   if (!current) return current.error();
   auto rows = rep.conn->Query("DELETE FROM " + table.name + " WHERE id = ? AND version = ?",

@@ -655,6 +655,60 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
   EXPECT_TRUE(first->partner_institutions.empty());
 }
 
+// ListCasesJson is ListCases as codec text: the same page, order and total, each item the
+// codec's JSON of the decoded case. Its cache must never show an older version of a case.
+TYPED_TEST(CaseStoreTest, ACasePageAsJsonIsTheDecodedPageAndFollowsEveryChange) {
+  auto expect_same_page = [&](const Visibility& vis, const ListOptions& o) {
+    auto decoded = this->store_->ListCases(vis, o);
+    ASSERT_TRUE(decoded) << decoded.error().ToString();
+    auto text = this->store_->ListCasesJson(vis, o);
+    ASSERT_TRUE(text) << text.error().ToString();
+    EXPECT_EQ(text->total, decoded->total);
+    ASSERT_EQ(text->items.size(), decoded->items.size());
+    for (size_t i = 0; i < decoded->items.size(); ++i) {
+      const auto& d = decoded->items[i];
+      EXPECT_EQ(text->items[i].id, d.value.id);
+      EXPECT_EQ(text->items[i].json, cases::ToJson(d.value));
+      EXPECT_EQ(text->items[i].version, d.version);
+      EXPECT_EQ(text->items[i].created_at, d.created_at);
+      EXPECT_EQ(text->items[i].updated_at, d.updated_at);
+    }
+  };
+  const Visibility lead = Visibility::Of({this->lead_});
+  expect_same_page(lead, {});
+  expect_same_page(lead, {});  // now from the cache
+  auto before = this->store_->ListCasesJson(lead, {});
+  ASSERT_TRUE(before && before->items.size() == 1u);
+  EXPECT_NE(before->items[0].json.find("\"state\":\"opened\""), std::string::npos) << before->items[0].json;
+  // A transition writes a new version: the page shows it, not the cached text.
+  ASSERT_TRUE(this->Move(Transition::kStartIdentification, this->officer_));
+  auto after = this->store_->ListCasesJson(lead, {});
+  ASSERT_TRUE(after && after->items.size() == 1u);
+  EXPECT_EQ(after->items[0].version, before->items[0].version + 1);
+  EXPECT_NE(after->items[0].json.find("\"state\":\"identification\""), std::string::npos) << after->items[0].json;
+  expect_same_page(lead, {});
+  // A second case, filters, paging and the agency's and everyone's view agree too.
+  cases::Proposal second{.programme_id = "",
+                         .title = "耐放射線半導体の設計 / Radiation-hardened semiconductor design",
+                         .lead_institution_id = this->lead_,
+                         .team = {{this->aoba_, this->lead_, cases::TeamRole::kPi}}};
+  auto programmes = this->store_->ListProgrammes(Visibility::All(), {});
+  ASSERT_TRUE(programmes && !programmes->items.empty());
+  second.programme_id = programmes->items[0].value.id;
+  auto submitted = this->store_->SubmitProposal(this->officer_, second);
+  ASSERT_TRUE(submitted) << submitted.error().ToString();
+  ASSERT_TRUE(this->store_->ChangeProposalState(As(access::Role::kProgrammeOfficer, "user_po", this->agency_),
+                                                submitted->value.id, cases::ProposalState::kShortlisted,
+                                                submitted->version));
+  ASSERT_TRUE(this->store_->OpenCase(this->officer_, submitted->value.id));
+  expect_same_page(lead, {});
+  expect_same_page(lead, {.where = {{"state", "opened"}}});
+  expect_same_page(lead, {.descending = true, .limit = 1});
+  expect_same_page(lead, {.descending = true, .limit = 1, .offset = 1});
+  expect_same_page(Visibility::Of({this->agency_}), {});
+  expect_same_page(Visibility::All(), {.order_by = "state"});
+}
+
 TYPED_TEST(CaseStoreTest, DisclosureVersionsAreNumberedValidatedAndCompared) {
   auto v1 = this->store_->Disclose(this->officer_, this->aoba_, SignedDisclosure("2026-04-01", "東北大学"));
   ASSERT_TRUE(v1) << v1.error().ToString();
