@@ -118,6 +118,10 @@ const std::vector<Key>& Keys() {
       {"database.connect_timeout_seconds", Kind::kInt, "5",
        "PostgreSQL: how long to wait when connecting; /readyz answers 503 after at most this.",
        Int(1, 300, [](Config& c, int64_t n) { c.database.connect_timeout_seconds = static_cast<int>(n); })},
+      {"database.credential_cache_ms", Kind::kInt, "1000",
+       "How long a replica may reuse a session or API token read from the database; a revocation made on "
+       "another replica or with the CLI takes effect after at most this (docs/security.md). 0 reads every time.",
+       Int(0, 60000, [](Config& c, int64_t n) { c.database.credential_cache = std::chrono::milliseconds(n); })},
       {"session.idle_minutes", Kind::kInt, "30", "A session unused this long expires.",
        Int(1, 24 * 60, [](Config& c, int64_t n) { c.accounts.session_idle = minutes(n); })},
       {"session.absolute_hours", Kind::kInt, "12", "A session expires this long after sign-in, used or not.",

@@ -212,6 +212,7 @@ Result<std::optional<std::string>> TenantOf(Transaction& tx, std::string_view us
 
 // Revokes the live sessions of a user inside tx, one audit record each.
 Result<int> RevokeSessionsIn(Transaction& tx, std::string_view user_id, const Actor& actor) {
+  tx.rep().invalidate_credentials = true;
   auto tenant = TenantOf(tx, user_id);
   if (!tenant) return tenant.error();
   auto live =
@@ -397,6 +398,9 @@ Result<SessionRow> AccountStore::FindSession(std::string_view token_hash) {
 }
 
 Result<std::pair<SessionRow, UserAccount>> AccountStore::FindSessionWithUser(std::string_view token_hash) {
+  internal::CredentialCache& cache = *db_.rep().credentials;
+  if (auto cached = cache.FindSession(token_hash)) return std::move(*cached);
+  const uint64_t generation = cache.generation();
   auto rows = Run(db_, "sessions",
                   "SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at, "
                   "s.client_addr, s.user_agent, " +
@@ -408,13 +412,16 @@ Result<std::pair<SessionRow, UserAccount>> AccountStore::FindSessionWithUser(std
   const Row& r = rows->rows[0];
   auto user = UserFromRow(Row(r.begin() + 9, r.end()));
   if (!user) return user.error();
-  return std::make_pair(SessionFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
+  auto found = std::make_pair(SessionFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
+  cache.PutSession(generation, found);
+  return found;
 }
 
 Result<void> AccountStore::TouchSession(std::string_view token_hash, TimePoint at) {
   auto rows = Run(db_, "sessions", "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
                   {FormatTime(at), std::string(token_hash), FormatTime(at)});
   if (!rows) return rows.error();
+  db_.rep().credentials->TouchSession(token_hash, at);
   return Ok();
 }
 
@@ -429,6 +436,7 @@ Result<void> AccountStore::RevokeSession(std::string_view token_hash, const Acto
     const Row& r = rows->rows[0];
     if (r[4]) return Ok();  // already revoked: nothing changes, nothing to audit
     const std::string now = internal::NowUtc();
+    tx.rep().invalidate_credentials = true;
     auto done = RunIn(tx, "sessions", "UPDATE sessions SET revoked_at = ? WHERE id = ?", {now, r[0]});
     if (!done) return done.error();
     return AuditAccountWrite(tx, actor, r[5], "update", "sessions", r[0].value_or(""),
@@ -481,6 +489,9 @@ Result<ApiTokenRow> AccountStore::FindApiToken(std::string_view token_id) {
 }
 
 Result<std::pair<ApiTokenRow, UserAccount>> AccountStore::FindApiTokenWithUser(std::string_view token_id) {
+  internal::CredentialCache& cache = *db_.rep().credentials;
+  if (auto cached = cache.FindToken(token_id)) return std::move(*cached);
+  const uint64_t generation = cache.generation();
   auto rows = Run(db_, "tokens",
                   "SELECT t.id, t.token_hash, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.last_used_at, "
                   "t.revoked_at, " +
@@ -492,7 +503,9 @@ Result<std::pair<ApiTokenRow, UserAccount>> AccountStore::FindApiTokenWithUser(s
   const Row& r = rows->rows[0];
   auto user = UserFromRow(Row(r.begin() + 9, r.end()));
   if (!user) return user.error();
-  return std::make_pair(TokenFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
+  auto found = std::make_pair(TokenFromRow(Row(r.begin(), r.begin() + 9)), std::move(*user));
+  cache.PutToken(generation, found);
+  return found;
 }
 
 Result<std::vector<ApiTokenRow>> AccountStore::ListApiTokens(std::string_view user_id) {
@@ -518,6 +531,7 @@ Result<void> AccountStore::RevokeApiToken(std::string_view token_id, const Actor
     const Row& r = rows->rows[0];
     if (r[6]) return Ok();
     const std::string now = internal::NowUtc();
+    tx.rep().invalidate_credentials = true;
     auto done = RunIn(tx, "tokens", "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {now, r[0]});
     if (!done) return done.error();
     return AuditAccountWrite(tx, actor, r[7], "update", "api_tokens", r[0].value_or(""),
@@ -530,6 +544,7 @@ Result<void> AccountStore::TouchApiToken(std::string_view token_id, TimePoint at
   auto rows = Run(db_, "tokens", "UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
                   {FormatTime(at), std::string(token_id)});
   if (!rows) return rows.error();
+  db_.rep().credentials->TouchToken(token_id, at);
   return Ok();
 }
 

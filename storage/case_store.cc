@@ -5,9 +5,11 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <type_traits>
+#include <unordered_map>
 
 #include "domain/access/authorize.h"
 #include "domain/cases/codec.h"
@@ -214,13 +216,6 @@ Record ProgressRecord(const std::string& id, const std::string& tenant, const Pr
   return r;
 }
 
-Query ByCase(std::string_view case_id) {
-  Query q;
-  q.where = {{"case_id", std::string(case_id)}};
-  q.limit = 0;
-  return q;
-}
-
 template <typename T>
 Result<std::vector<Stored<T>>> ListAll(Transaction& tx, std::string_view table, const Query& q) {
   auto page = List(tx, table, q);
@@ -321,14 +316,6 @@ struct CaseStore::Rep {
     return r;
   }
 
-  static Result<Record> ProgressOf(Transaction& tx, std::string_view case_id) {
-    auto page = List(tx, "case_progress", ByCase(case_id));
-    if (!page) return page.error();
-    if (page->records.empty())
-      return MakeError(ErrorCode::kDataLoss, "case_progress: no row for cases/" + std::string(case_id));
-    return page->records.front();
-  }
-
   // Everything the state machine needs, read in `tx`.
   struct Loaded {
     Record case_record;
@@ -345,52 +332,107 @@ struct CaseStore::Rep {
     std::vector<Stored<workflow::Appeal>> appeals;
     std::vector<Stored<workflow::FollowUp>> followups;
     workflow::CaseSnapshot snapshot;
+    // with_parties: the team's people, the partner organisations and institutions (no keys).
+    std::vector<Record> party_records;
   };
 
-  static Result<Loaded> Load(Transaction& tx, std::string_view case_id, const Visibility& vis) {
+  // Rows of one table out of GetMany's answer, decoded (they come in created_at, id order).
+  template <typename T>
+  static Result<std::vector<Stored<T>>> DecodeAll(const std::vector<Record>& rows, std::string_view table) {
+    std::vector<Stored<T>> out;
+    for (const Record& r : rows) {
+      if (r.table != table) continue;
+      auto v = DecodeStored<T>(r);
+      if (!v) return v.error();
+      out.push_back(std::move(*v));
+    }
+    return out;
+  }
+
+  // Loads a case in two statements whatever the size of its record: the case, its proposal, its
+  // progress and every child table in one GetMany; then whether each team member has a
+  // disclosure and, with_parties, the team's people and the partners (as organisation or
+  // institution) for the case view. One List per child table, each with its COUNT, and one
+  // probe per member made ~36 round trips on PostgreSQL (docs/benchmarks.md). The case record
+  // comes without its key columns (GetMany); writers recompute keys from the value.
+  static Result<Loaded> Load(Transaction& tx, std::string_view case_id, const Visibility& vis,
+                             bool with_parties = false) {
     Loaded l;
-    auto cr = GetVisible(tx, "cases", case_id, vis);
-    if (!cr) return cr.error();
-    l.case_record = *cr;
+    const std::vector<std::string> by_case = {std::string(case_id)};
+    std::vector<Lookup> lookups = {{"cases", "id", by_case},
+                                   {"proposals", "id", by_case, false, "cases.proposal_id"},
+                                   {"case_progress", "case_id", by_case}};
+    for (const char* child : {"screenings", "evaluations", "measures", "reviews", "decisions", "appeals", "followups"})
+      lookups.push_back({child, "case_id", by_case});
+    auto rows = GetMany(tx, lookups);
+    if (!rows) return rows.error();
+    auto first_of = [&](std::string_view table) -> const Record* {
+      for (const Record& r : *rows)
+        if (r.table == table) return &r;
+      return nullptr;
+    };
+    // Visible by tenant or by agency, as GetVisible decides (the agency_id key column is a copy
+    // of the body's agency_id); an invisible case is not found, whatever its body holds.
+    const Record* cr = first_of("cases");
+    if (!cr) return NotFound("cases", case_id);
     auto c = Decode<cases::Case>(*cr);
+    if (!vis.Sees(cr->tenant_id) && !(c && vis.Sees(c->agency_id))) return NotFound("cases", case_id);
     if (!c) return c.error();
+    l.case_record = *cr;
     l.kase = *c;
-    auto pr = Get(tx, "proposals", l.kase.proposal_id);
-    if (!pr) return pr.error();
+    const Record* pr = first_of("proposals");
+    if (!pr) return NotFound("proposals", l.kase.proposal_id);
     l.proposal_record = *pr;
     auto p = Decode<cases::Proposal>(*pr);
     if (!p) return p.error();
     l.proposal = *p;
-    auto prog = ProgressOf(tx, case_id);
-    if (!prog) return prog.error();
+    const Record* prog = first_of("case_progress");
+    if (!prog) return MakeError(ErrorCode::kDataLoss, "case_progress: no row for cases/" + std::string(case_id));
     l.progress_record = *prog;
     auto pp = ParseProgress(*prog);
     if (!pp) return pp.error();
     l.progress = *pp;
 
-    Query q = ByCase(case_id);
-    q.order_by = "created_at";
-    auto scr = ListAll<cases::ScreeningRef>(tx, "screenings", q);
+    auto scr = DecodeAll<cases::ScreeningRef>(*rows, "screenings");
     if (!scr) return scr.error();
     l.screenings = std::move(*scr);
-    auto ev = ListAll<workflow::Evaluation>(tx, "evaluations", q);
+    auto ev = DecodeAll<workflow::Evaluation>(*rows, "evaluations");
     if (!ev) return ev.error();
     l.evaluations = std::move(*ev);
-    auto ms = ListAll<workflow::Measure>(tx, "measures", q);
+    auto ms = DecodeAll<workflow::Measure>(*rows, "measures");
     if (!ms) return ms.error();
     l.measures = std::move(*ms);
-    auto rv = ListAll<workflow::Review>(tx, "reviews", q);
+    auto rv = DecodeAll<workflow::Review>(*rows, "reviews");
     if (!rv) return rv.error();
     l.reviews = std::move(*rv);
-    auto dc = ListAll<workflow::Decision>(tx, "decisions", q);
+    auto dc = DecodeAll<workflow::Decision>(*rows, "decisions");
     if (!dc) return dc.error();
     l.decisions = std::move(*dc);
-    auto ap = ListAll<workflow::Appeal>(tx, "appeals", q);
+    auto ap = DecodeAll<workflow::Appeal>(*rows, "appeals");
     if (!ap) return ap.error();
     l.appeals = std::move(*ap);
-    auto fu = ListAll<workflow::FollowUp>(tx, "followups", q);
+    auto fu = DecodeAll<workflow::FollowUp>(*rows, "followups");
     if (!fu) return fu.error();
     l.followups = std::move(*fu);
+
+    std::vector<std::string> members;
+    for (const cases::TeamMember& m : l.proposal.team) members.push_back(m.person_id);
+    std::vector<Lookup> parties = {{"disclosures", "person_id", members, /*presence_only=*/true}};
+    if (with_parties) {
+      parties.push_back({"people", "id", members});
+      parties.push_back({"organisations", "id", l.proposal.partner_institution_ids});
+      parties.push_back({"institutions", "id", l.proposal.partner_institution_ids});
+    }
+    auto party_rows = GetMany(tx, parties);
+    if (!party_rows) return party_rows.error();
+    std::set<std::string> disclosed;
+    for (Record& r : *party_rows) {
+      if (r.table == "disclosures") {
+        disclosed.insert(r.id);
+      } else {
+        l.party_records.push_back(std::move(r));
+      }
+    }
 
     workflow::CaseSnapshot& s = l.snapshot;
     s.case_id = l.kase.id;
@@ -404,12 +446,7 @@ struct CaseStore::Rep {
     for (const cases::TeamMember& m : l.proposal.team) {
       workflow::TeamMember tm;
       tm.person_id = m.person_id;
-      Query dq;
-      dq.where = {{"person_id", m.person_id}};
-      dq.limit = 1;
-      auto d = List(tx, "disclosures", dq);
-      if (!d) return d.error();
-      tm.has_current_disclosure = d->total > 0;
+      tm.has_current_disclosure = disclosed.count(m.person_id) > 0;
       if (auto it = l.progress.no_disclosure_reasons.find(m.person_id); it != l.progress.no_disclosure_reasons.end())
         tm.no_disclosure_reason = it->second;
       tm.list_screened = screened.count(m.person_id) > 0;
@@ -583,6 +620,24 @@ struct CaseStore::Rep {
     return out;
   }
 
+  // A page of case records (ListCases without decoding): the page in order and the total.
+  struct RecordPage {
+    std::vector<Record> records;
+    int64_t total = 0;
+  };
+  Result<RecordPage> CasePage(const Visibility& visible, const ListOptions& options);
+
+  // ListCasesJson's cache: case id → the codec's text of its body at one version. A hit needs
+  // the same version and the same body text, so an entry is only ever a memo of
+  // Encode(Decode(body)) (a restored older database with other bodies misses).
+  struct JsonCacheEntry {
+    int64_t version = 0;
+    std::string body;
+    std::string json;
+  };
+  std::mutex json_mu;
+  std::unordered_map<std::string, JsonCacheEntry> json_cache;
+
   // Runs fn on a loaded case in one write transaction.
   Result<void> WithCase(const Caller& caller, std::string_view case_id,
                         const std::function<Result<void>(Transaction&, Loaded&)>& fn) {
@@ -607,7 +662,8 @@ Result<std::unique_ptr<CaseStore>> CaseStore::Open(Database& db, const CaseStore
   if (plan->Track(options.review_track).empty())
     return MakeError(ErrorCode::kInvalidArgument,
                      options.review_stages + ": no stages for review track \"" + options.review_track + "\"");
-  auto rep = std::unique_ptr<Rep>(new Rep{db, options, std::move(*measures), std::move(*risks), std::move(*plan)});
+  auto rep =
+      std::unique_ptr<Rep>(new Rep{db, options, std::move(*measures), std::move(*risks), std::move(*plan), {}, {}});
   return std::unique_ptr<CaseStore>(new CaseStore(std::move(rep)));
 }
 
@@ -981,23 +1037,28 @@ Result<Stored<cases::Case>> CaseStore::OpenCase(const Caller& caller, std::strin
 Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view case_id) {
   CaseView view;
   auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    auto l = Rep::Load(tx, case_id, visible);
+    auto l = Rep::Load(tx, case_id, visible, /*with_parties=*/true);
     if (!l) return l.error();
     view.kase = MakeStored(l->case_record, l->kase);
     view.proposal = MakeStored(l->proposal_record, l->proposal);
+    auto party = [&](std::string_view table, std::string_view id) -> const Record* {
+      for (const Record& rec : l->party_records)
+        if (rec.table == table && rec.id == id) return &rec;
+      return nullptr;
+    };
     for (const cases::TeamMember& m : l->proposal.team) {
-      auto pr = Get(tx, "people", m.person_id);
+      const Record* pr = party("people", m.person_id);
       if (!pr) continue;
       auto p = DecodeStored<cases::Person>(*pr);
       if (!p) return p.error();
       view.team.push_back(std::move(*p));
     }
     for (const std::string& id : l->proposal.partner_institution_ids) {
-      if (auto o = Get(tx, "organisations", id)) {
+      if (const Record* o = party("organisations", id)) {
         auto v = DecodeStored<cases::Organisation>(*o);
         if (!v) return v.error();
         view.partner_organisations.push_back(std::move(*v));
-      } else if (auto i = Get(tx, "institutions", id)) {
+      } else if (const Record* i = party("institutions", id)) {
         auto v = DecodeStored<cases::Institution>(*i);
         if (!v) return v.error();
         view.partner_institutions.push_back(std::move(*v));
@@ -1018,40 +1079,59 @@ Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view 
   return view;
 }
 
-Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, const ListOptions& options) {
-  if (visible.all) return rep_->ListOf<cases::Case>(visible, "cases", options);
+Result<CaseStore::Rep::RecordPage> CaseStore::Rep::CasePage(const Visibility& visible, const ListOptions& options) {
+  RecordPage out;
+  if (visible.all) {
+    Query q;
+    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+    q.order_by = options.order_by;
+    q.descending = options.descending;
+    q.limit = options.limit;
+    q.offset = options.offset;
+    auto page = List(db, "cases", q);
+    if (!page) return page.error();
+    out.records = std::move(page->records);
+    out.total = page->total;
+    return out;
+  }
   // Visible by tenant or by agency: the page is the first offset + limit rows of the merged
   // lists, so each query fetches only that many (the store's indexes serve them in order) and the
   // total comes from the counts, less the cases counted twice (own cases whose agency is also
   // visible). Fetching whole lists here cost 44-57 ms per page at 20,000 cases (docs/benchmarks.md).
-  PageOf<cases::Case> out;
   if (visible.tenant_ids.empty()) return out;
   const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
   std::map<std::string, Record> rows;
   int64_t total = 0;
-  auto gather = [&](Query q, int64_t sign) -> Result<void> {
-    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
-    q.order_by = options.order_by;
-    q.descending = options.descending;
-    q.limit = sign > 0 ? wanted : 1;
-    auto page = List(rep_->db, "cases", q);
-    if (!page) return page.error();
-    total += sign * page->total;
-    if (sign > 0)
-      for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
+  // All the queries in one snapshot, so that the counts and pages agree with each other.
+  auto read = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    rows.clear();
+    total = 0;
+    auto gather = [&](Query q, int64_t sign) -> Result<void> {
+      for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+      q.order_by = options.order_by;
+      q.descending = options.descending;
+      q.limit = sign > 0 ? wanted : 1;
+      auto page = List(tx, "cases", q);
+      if (!page) return page.error();
+      total += sign * page->total;
+      if (sign > 0)
+        for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
+      return Ok();
+    };
+    Query own;
+    own.tenant_ids = visible.tenant_ids;
+    if (auto g = gather(own, +1); !g) return g.error();
+    for (const std::string& t : visible.tenant_ids) {
+      Query agency;
+      agency.where = {{"agency_id", t}};
+      if (auto g = gather(agency, +1); !g) return g.error();
+      Query both = agency;  // already counted among the own cases
+      both.tenant_ids = visible.tenant_ids;
+      if (auto g = gather(both, -1); !g) return g.error();
+    }
     return Ok();
-  };
-  Query own;
-  own.tenant_ids = visible.tenant_ids;
-  if (auto g = gather(own, +1); !g) return g.error();
-  for (const std::string& t : visible.tenant_ids) {
-    Query agency;
-    agency.where = {{"agency_id", t}};
-    if (auto g = gather(agency, +1); !g) return g.error();
-    Query both = agency;  // already counted among the own cases
-    both.tenant_ids = visible.tenant_ids;
-    if (auto g = gather(both, -1); !g) return g.error();
-  }
+  });
+  if (!read) return read.error();
   std::vector<Record> sorted;
   for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
   auto field = [&](const Record& rec) -> std::string {
@@ -1069,10 +1149,64 @@ Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, cons
   out.total = total;
   const auto available = static_cast<int64_t>(sorted.size());
   int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
-  for (int64_t i = options.offset; i < end; ++i) {
-    auto v = DecodeStored<cases::Case>(sorted[static_cast<size_t>(i)]);
+  for (int64_t i = options.offset; i < end; ++i) out.records.push_back(std::move(sorted[static_cast<size_t>(i)]));
+  return out;
+}
+
+Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, const ListOptions& options) {
+  auto page = rep_->CasePage(visible, options);
+  if (!page) return page.error();
+  PageOf<cases::Case> out;
+  out.total = page->total;
+  for (const Record& rec : page->records) {
+    auto v = DecodeStored<cases::Case>(rec);
     if (!v) return v.error();
     out.items.push_back(std::move(*v));
+  }
+  return out;
+}
+
+Result<JsonPage> CaseStore::ListCasesJson(const Visibility& visible, const ListOptions& options) {
+  auto page = rep_->CasePage(visible, options);
+  if (!page) return page.error();
+  JsonPage out;
+  out.total = page->total;
+  out.items.resize(page->records.size());
+  std::vector<size_t> misses;
+  const size_t capacity = rep_->options.json_cache_entries;
+  if (capacity > 0) {
+    std::lock_guard lock(rep_->json_mu);
+    for (size_t i = 0; i < page->records.size(); ++i) {
+      const Record& rec = page->records[i];
+      auto it = rep_->json_cache.find(rec.id);
+      if (it != rep_->json_cache.end() && it->second.version == rec.version && it->second.body == rec.body) {
+        out.items[i].json = it->second.json;
+      } else {
+        misses.push_back(i);
+      }
+    }
+  } else {
+    for (size_t i = 0; i < page->records.size(); ++i) misses.push_back(i);
+  }
+  for (size_t i : misses) {  // decoded outside the lock
+    auto v = Decode<cases::Case>(page->records[i]);
+    if (!v) return v.error();
+    out.items[i].json = Encode(*v);
+  }
+  if (capacity > 0 && !misses.empty()) {
+    std::lock_guard lock(rep_->json_mu);
+    if (rep_->json_cache.size() + misses.size() > capacity) rep_->json_cache.clear();  // simple, bounded
+    for (size_t i : misses) {
+      const Record& rec = page->records[i];
+      rep_->json_cache[rec.id] = {rec.version, rec.body, out.items[i].json};
+    }
+  }
+  for (size_t i = 0; i < page->records.size(); ++i) {
+    Record& rec = page->records[i];
+    out.items[i].id = std::move(rec.id);
+    out.items[i].version = rec.version;
+    out.items[i].created_at = std::move(rec.created_at);
+    out.items[i].updated_at = std::move(rec.updated_at);
   }
   return out;
 }

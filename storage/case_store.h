@@ -40,6 +40,7 @@
 // and immutable catalogues). Cost: a write is a handful of indexed statements; GetCase loads the
 // case's child rows with one List per table; OnListSnapshotChanged re-checks every subject of
 // every open or awarded case (one checker call each).
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -132,6 +133,25 @@ struct CaseStoreOptions {
   workflow::DecisionOptions decisions = {};
   // The clock: RFC 3339 UTC now. Default (empty): the system clock. Tests pin it.
   std::function<std::string()> now = {};
+  // ListCasesJson keeps the JSON text of up to this many cases (by id, version and body), so a
+  // list page decodes and encodes only what changed since it was last shown; cleared when full.
+  // About 1 KB per case. 0: no cache. Default: 10000.
+  size_t json_cache_entries = 10000;
+};
+
+// A record as its codec's JSON text (cases::ToJson of the decoded value, byte for byte) with the
+// store's fields: what a list page splices into its answer.
+struct JsonRecord {
+  std::string id;
+  std::string json;
+  int64_t version = 0;
+  std::string created_at;  // RFC 3339 UTC
+  std::string updated_at;
+};
+
+struct JsonPage {
+  std::vector<JsonRecord> items;
+  int64_t total = 0;  // matching rows, ignoring limit / offset
 };
 
 // Everything the server shows for one case, read in one snapshot.
@@ -259,6 +279,10 @@ class CaseStore {
   Result<CaseView> GetCase(const Visibility& visible, std::string_view case_id);
   // Filter by state with ListOptions::where {"state", "review"}; visible by tenant or agency.
   Result<PageOf<cases::Case>> ListCases(const Visibility& visible, const ListOptions& options);
+  // The same page (items, order, total) as codec JSON text, for a caller that only renders it:
+  // bodies are decoded (kDataLoss as ListCases) only when not in the cache of
+  // CaseStoreOptions::json_cache_entries.
+  Result<JsonPage> ListCasesJson(const Visibility& visible, const ListOptions& options);
 
   // Adds a member to the case's team (its proposal's). kAlreadyExists if the person is on the
   // team; kNotFound for an unknown person. Once ① is done (the case is past identification) a

@@ -86,6 +86,7 @@ Result<void> RunOnce(Database::Rep& db, Connection& conn, bool write,
                  .map([](auto&&) {});
   }
   if (result) result = conn.Query("COMMIT").map([](auto&&) {});
+  if (result && rep.invalidate_credentials) db.credentials->Invalidate();
   if (!result) {
     retryable = conn.saw_retryable_error();
     Rollback(conn);
@@ -176,6 +177,7 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, const Opt
   }
   auto rep = std::make_unique<Rep>();
   rep->options = options;
+  rep->credentials = std::make_unique<internal::CredentialCache>(options.credential_cache);
   rep->url = std::string(url);
   std::unique_ptr<Connection> first;
   if (StartsWith(url, "sqlite:")) {
@@ -353,6 +355,7 @@ Result<void> Database::Restore(const fs::path& file) {
   }
   rep_->pool->CloseIdle();
   rep_->InvalidateSchema();
+  rep_->credentials->Invalidate();
   return Ok();
 }
 

@@ -54,6 +54,12 @@ struct Options {
   // PostgreSQL: directory holding pg_dump and pg_restore for Backup / Restore; empty = PATH.
   // Default: "".
   std::string pg_bin_dir = {};
+  // How long AccountStore may answer FindSessionWithUser / FindApiTokenWithUser from memory
+  // instead of the database (one round trip per authenticated request). A revocation, a disabled
+  // user or a password change written through this Database empties the cache at once; one
+  // written by another process (the CLI, another replica) takes effect after at most this long.
+  // 0: no cache. Default: 1 s.
+  std::chrono::milliseconds credential_cache{1000};
 };
 
 // One migration as compiled into the binary, with what the database recorded for it.

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/check.h"
 #include "storage/internal/audit_chain.h"
 #include "storage/internal/crypto.h"
 #include "storage/internal/rep.h"
@@ -82,9 +83,16 @@ struct PreparedWrite {
   std::vector<Value> keys;
 };
 
+// Users and institutions (a user's tenant kind) are what an authenticated request reads from
+// the credential cache: a write to either empties it at commit.
+void NoteAccountWrite(Transaction::Rep& rep, std::string_view table) {
+  if (table == "users" || table == "institutions") rep.invalidate_credentials = true;
+}
+
 Result<PreparedWrite> PrepareWrite(Transaction& tx, const Record& record, const Actor& actor) {
   auto table = tx.rep().Table(record.table);
   if (!table) return table.error();
+  NoteAccountWrite(tx.rep(), (*table)->name);
   if (auto c = CheckWrite(tx, record, actor); !c) return c.error();
   auto keys = KeyValues(**table, record);
   if (!keys) return keys.error();
@@ -178,9 +186,17 @@ Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Qu
     return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": cannot sort by \"" + query.order_by +
                                                       "\": not a key column, created_at, updated_at or id");
   }
-  std::string sql = "SELECT " + table.select_list + " FROM " + table.name + where + " ORDER BY " + order +
-                    (query.descending ? " DESC" : " ASC") + " NULLS LAST" + (order == "id" ? "" : ", id ASC");
-  std::vector<Value> page_params = params;
+  // With a limit the page may not show the total: count it in the same statement (an
+  // uncorrelated subquery, run once), so a page is one round trip. Without a limit, or with fewer
+  // rows than the limit, the total is what the page shows.
+  const bool count_inline = query.limit > 0;
+  const std::string count_sql = "SELECT COUNT(*) FROM " + table.name + where;
+  std::string sql = "SELECT " + table.select_list + (count_inline ? ", (" + count_sql + ")" : "") + " FROM " +
+                    table.name + where + " ORDER BY " + order + (query.descending ? " DESC" : " ASC") + " NULLS LAST" +
+                    (order == "id" ? "" : ", id ASC");
+  std::vector<Value> page_params;
+  if (count_inline) page_params = params;
+  page_params.insert(page_params.end(), params.begin(), params.end());
   const bool sqlite = rep.conn->dialect() == internal::Dialect::kSqlite;
   if (query.limit > 0) {
     sql += " LIMIT ?";
@@ -194,11 +210,87 @@ Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Qu
   auto rows = rep.conn->Query(sql, page_params);
   if (!rows) return rows.error();
   Page page;
+  page.records.reserve(rows->rows.size());
   for (const Row& row : rows->rows) page.records.push_back(internal::RecordFromRow(table, row));
-  auto count = rep.conn->Query("SELECT COUNT(*) FROM " + table.name + where, params);
-  if (!count) return count.error();
-  page.total = internal::ParseInt64(count->rows.at(0).at(0).value_or("0")).value_or(0);
+  const auto shown = static_cast<int64_t>(page.records.size());
+  if (count_inline && shown > 0) {
+    page.total = internal::ParseInt64(rows->rows[0].back().value_or("0")).value_or(0);
+  } else if (shown > 0 || query.offset == 0) {
+    page.total = query.offset + shown;  // no limit, or an empty table: the page is the rest
+  } else {
+    auto count = rep.conn->Query(count_sql, params);  // past the end: the page does not say
+    if (!count) return count.error();
+    page.total = internal::ParseInt64(count->rows.at(0).at(0).value_or("0")).value_or(0);
+  }
   return page;
+}
+
+Result<std::vector<Record>> GetManyIn(Transaction::Rep& rep, const std::vector<Lookup>& lookups) {
+  std::string sql;
+  std::vector<Value> params;
+  std::vector<const TableSchema*> tables;
+  for (size_t i = 0; i < lookups.size(); ++i) {
+    const Lookup& l = lookups[i];
+    auto table_or = rep.Table(l.table);
+    if (!table_or) return table_or.error();
+    const TableSchema& table = **table_or;
+    tables.push_back(&table);
+    std::string column;
+    if (l.column == "id") {
+      column = "id";
+    } else if (const internal::KeyColumn* key = table.Key(l.column)) {
+      column = key->name;
+    } else {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       table.name + ": cannot look up by \"" + l.column + "\": not a key column or id");
+    }
+    if (l.values.empty()) continue;
+    std::string in;
+    for (const std::string& v : l.values) {
+      in += in.empty() ? "?" : ", ?";
+      params.emplace_back(v);
+    }
+    if (!l.through.empty()) {
+      const size_t dot = l.through.find('.');
+      auto via = rep.Table(l.through.substr(0, dot));
+      if (!via) return via.error();
+      const internal::KeyColumn* key = dot == std::string::npos ? nullptr : (*via)->Key(l.through.substr(dot + 1));
+      if (!key) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         table.name + ": cannot look up through \"" + l.through + "\": not table.key_column");
+      }
+      in = "SELECT " + key->name + " FROM " + (*via)->name + " WHERE id IN (" + in + ")";
+    }
+    if (!sql.empty()) sql += " UNION ALL ";
+    const std::string branch = std::to_string(i);
+    if (l.presence_only) {
+      sql += "SELECT " + branch + ", " + column + ", NULL, NULL, NULL, NULL, NULL FROM " + table.name + " WHERE " +
+             column + " IN (" + in + ") GROUP BY " + column;
+    } else {
+      sql += "SELECT " + branch + ", id, tenant_id, version, body, created_at, updated_at FROM " + table.name +
+             " WHERE " + column + " IN (" + in + ")";
+    }
+  }
+  std::vector<Record> out;
+  if (sql.empty()) return out;
+  sql += " ORDER BY 1, 6, 2";
+  auto rows = rep.conn->Query(sql, params);
+  if (!rows) return rows.error();
+  out.reserve(rows->rows.size());
+  for (const Row& row : rows->rows) {
+    const auto branch = internal::ParseInt64(row[0].value_or("")).value_or(-1);
+    HF_CHECK(branch >= 0 && branch < static_cast<int64_t>(tables.size()));
+    Record r;
+    r.table = tables[static_cast<size_t>(branch)]->name;
+    r.id = row[1].value_or("");
+    r.tenant_id = row[2].value_or("");
+    r.version = internal::ParseInt64(row[3].value_or("")).value_or(0);
+    r.body = row[4].value_or("");
+    r.created_at = row[5].value_or("");
+    r.updated_at = row[6].value_or("");
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace
@@ -281,6 +373,7 @@ Result<void> Delete(Transaction& tx, std::string_view table_name, std::string_vi
     return MakeError(ErrorCode::kFailedPrecondition, object + ": cannot write in a read-only snapshot transaction");
   }
   if (actor.id.empty()) return MakeError(ErrorCode::kInvalidArgument, object + ": actor is empty");
+  NoteAccountWrite(rep, table.name);
   auto current = FetchExpected(rep, table, id, expected_version);
   if (!current) return current.error();
   auto rows = rep.conn->Query("DELETE FROM " + table.name + " WHERE id = ? AND version = ?",
@@ -322,6 +415,10 @@ Result<Page> List(Database& db, std::string_view table, const Query& query) {
   });
   if (!done) return done.error();
   return out;
+}
+
+Result<std::vector<Record>> GetMany(Transaction& tx, const std::vector<Lookup>& lookups) {
+  return GetManyIn(tx.rep(), lookups);
 }
 
 Result<std::vector<TableInfo>> Tables(Database& db) {

@@ -83,9 +83,34 @@ Result<Record> Get(Transaction& tx, std::string_view table, std::string_view id)
 Result<Record> Get(Database& db, std::string_view table, std::string_view id);
 
 // kInvalidArgument naming an unknown table, filter column or sort column, or a negative
-// limit / offset.
+// limit / offset. One statement: the total is counted in the page's own statement, or not at
+// all when the page shows it (no limit, or fewer rows than the limit); a second COUNT only for
+// a page past the end.
 Result<Page> List(Transaction& tx, std::string_view table, const Query& query);
 Result<Page> List(Database& db, std::string_view table, const Query& query);
+
+// Rows of several tables read in one statement (UNION ALL): for each Lookup, the rows of its
+// table whose column (id or a key column) is one of its values. What a page that shows many
+// aggregates by one id needs (a case's children by case_id; its team by id) in one round trip
+// instead of one per table and id.
+struct Lookup {
+  std::string table = {};
+  std::string column = "id";
+  std::vector<std::string> values = {};  // none: the lookup reads nothing
+  // Only whether a row exists: one Record per value that has at least one row, with table and
+  // id (= the value) set and nothing else (no body is read; an index answers it).
+  bool presence_only = false;
+  // "table.column": match column against that column of the rows of that table whose id is one
+  // of values instead (a case's proposal: {"proposals", "id", {case_id}, false,
+  // "cases.proposal_id"}), so that a row and what it points to are read in one statement.
+  std::string through = {};
+};
+
+// The rows in lookup order, within a lookup by created_at then id (as List sorts by default).
+// Records carry table, id, tenant_id, version, body and timestamps; their keys are left empty
+// (the key columns differ from table to table: use Get or List where a key is needed).
+// kInvalidArgument naming an unknown table or column.
+Result<std::vector<Record>> GetMany(Transaction& tx, const std::vector<Lookup>& lookups);
 
 // The aggregate tables and their key columns, as the database's schema has them.
 struct TableInfo {

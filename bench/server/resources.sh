@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # bench/server/resources.sh [BUILD_DIR] [SECONDS] [BACKENDS]: the /v1 resources (bench/server/run.sh
-# measures the infrastructure and accounts). wrk at 64 connections on loopback against
-#   without a database:
+# measures the infrastructure and accounts). BUILD_DIR (default build/bench) holds the binaries of
+# `cmake --preset bench && cmake --build --preset bench --target server_bench`; a copy of an older
+# build's tree (BUILD_DIR/bench/server/server_bench) compares two versions back to back.
+# wrk at 64 connections on loopback for SECONDS (default 10) against
+#   with "none" in BACKENDS, a server without a database:
 #     1. GET /healthz                 (the server's floor: routing, request id, log, metrics)
 #     2. GET /v1/session with a token (authenticated small JSON: token lookup, role check)
-#   on each backend of BACKENDS (default "sqlite postgres"), a case store seeded with 200 cases:
+#   on each of "sqlite" and "postgres" in BACKENDS, a case store seeded with 200 cases:
 #     3. GET /v1/cases/{id}           (a case with its proposal, team, partner, screenings, flags …)
 #     4. GET /v1/cases?limit=50       (a list page with its total)
 #     5. POST /v1/people              (a write: validation, insert, audit record, commit)
 # Starts its own servers (bench/server/server_bench; PostgreSQL via scripts/pg-test-server.sh),
-# bounded duration, stops them. Needs wrk (scripts/deps.sh). Figures go to docs/benchmarks.md.
+# bounded duration, stops them. BACKENDS defaults to "none sqlite postgres". Before each run it
+# prints the load average (the machine may be shared: read the figures with it). Needs wrk
+# (scripts/deps.sh). Figures go to docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-build=${1:-build/release}
+build=${1:-build/bench}
 secs=${2:-10}
-backends=${3:-sqlite postgres}
+backends=${3:-none sqlite postgres}
 bin=$build/bench/server/server_bench
-[[ -x "$bin" ]] || { echo "run.sh: $bin not built (cmake --preset bench && cmake --build --preset bench --target server_bench)"; exit 2; }
+[[ -x "$bin" ]] || { echo "resources.sh: $bin not built (cmake --preset bench && cmake --build --preset bench --target server_bench)"; exit 2; }
 work=$(mktemp -d)
 chmod 755 "$work"  # the postgres user starts the PostgreSQL server in it
 pid=
@@ -40,24 +45,25 @@ start() {  # start [URL]: runs server_bench, waits for its port and token
 }
 stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 bench() {  # bench TITLE ARGS...
-  echo "== $1 (64 connections, 2 wrk threads, ${secs}s)"
+  echo "== $1 (64 connections, 2 wrk threads, ${secs}s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   shift
   wrk -t2 -c64 -d"${secs}s" --latency -H "Authorization: Bearer $token" "$@"
 }
 
-start
-bench "GET /healthz" "http://127.0.0.1:$port/healthz"
-bench "GET /v1/session with Authorization: Bearer" "http://127.0.0.1:$port/v1/session"
-stop
-
 for backend in $backends; do
   case $backend in
+    none)
+      start
+      bench "GET /healthz" "http://127.0.0.1:$port/healthz"
+      bench "GET /v1/session with Authorization: Bearer" "http://127.0.0.1:$port/v1/session"
+      stop
+      continue ;;
     sqlite) url="sqlite:$work/bench.db" ;;
     postgres)
       pgdir=$work/pg
       scripts/pg-test-server.sh start "$pgdir" >/dev/null
       url=$(cat "$pgdir/url") ;;
-    *) echo "run.sh: unknown backend $backend"; exit 2 ;;
+    *) echo "resources.sh: unknown backend $backend"; exit 2 ;;
   esac
   echo "== $backend: seeding 200 cases ($url)"
   start "$url" 200

@@ -9,7 +9,8 @@
 #     `highfence user add` / `token create`, against
 #     2. GET /v1/session with a token, and the same with a session cookie (every request reads the
 #        session and the user from the database; last_seen_at is written once a minute)
-# Bounded duration; stops what it started. Needs wrk (scripts/deps.sh). Figures: docs/benchmarks.md.
+# HIGHFENCE_DATABASE_CREDENTIAL_CACHE_MS=0 in the environment measures serve without its credential
+# cache (docs/configuration.md). Bounded duration; stops what it started. Needs wrk (scripts/deps.sh). Figures: docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/release}
@@ -66,7 +67,7 @@ port=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serv
 cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"username\":\"bench.officer\",\"password\":\"$password\"}" "http://127.0.0.1:$port/v1/session" |
   sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
-echo "== $backend: GET /v1/session with Authorization: Bearer (64 connections, 2 wrk threads, ${secs}s)"
+echo "== $backend: GET /v1/session with Authorization: Bearer (64 connections, 2 wrk threads, ${secs}s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t2 -c64 -d"${secs}s" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/session"
-echo "== $backend: GET /v1/session with the session cookie (64 connections, 2 wrk threads, ${secs}s)"
+echo "== $backend: GET /v1/session with the session cookie (64 connections, 2 wrk threads, ${secs}s; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t2 -c64 -d"${secs}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port/v1/session"

@@ -91,6 +91,15 @@ access::ResourceScope ProposalScope(const access::Principal& principal, const ca
   return s;
 }
 
+std::string SpliceStoreFields(std::string body, int64_t version, const std::string& created_at,
+                              const std::string& updated_at) {
+  body.pop_back();  // the codec writes one object: "{…}"
+  if (body.size() > 1) body += ',';
+  body += "\"version\":" + std::to_string(version) + ",\"created_at\":" + nlohmann::json(created_at).dump() +
+          ",\"updated_at\":" + nlohmann::json(updated_at).dump() + "}";
+  return body;
+}
+
 std::string PageText(const std::vector<std::string>& items, int64_t total, const PageRequest& page) {
   std::string out = "{\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {

@@ -86,15 +86,18 @@ nlohmann::json StoredJson(const storage::Stored<T>& s) {
   return j;
 }
 
+// The codec's object `body` ("{…}") with "version", "created_at" and "updated_at" spliced in.
+std::string SpliceStoreFields(std::string body, int64_t version, const std::string& created_at,
+                              const std::string& updated_at);
+
 // The same as text, without a parse: the codec's object with the three fields spliced in.
 template <typename T>
 std::string StoredText(const storage::Stored<T>& s) {
-  std::string body = ToJsonText(s.value);
-  body.pop_back();  // the codec writes one object: "{…}"
-  if (body.size() > 1) body += ',';
-  body += "\"version\":" + std::to_string(s.version) + ",\"created_at\":" + nlohmann::json(s.created_at).dump() +
-          ",\"updated_at\":" + nlohmann::json(s.updated_at).dump() + "}";
-  return body;
+  return SpliceStoreFields(ToJsonText(s.value), s.version, s.created_at, s.updated_at);
+}
+// The same for a record the store gives as codec text (CaseStore::ListCasesJson).
+inline std::string StoredText(const storage::JsonRecord& r) {
+  return SpliceStoreFields(r.json, r.version, r.created_at, r.updated_at);
 }
 
 template <typename T>

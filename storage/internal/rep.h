@@ -9,6 +9,7 @@
 
 #include "storage/database.h"
 #include "storage/internal/connection.h"
+#include "storage/internal/credential_cache.h"
 #include "storage/internal/pool.h"
 #include "storage/internal/schema.h"
 
@@ -21,6 +22,7 @@ struct Database::Rep {
   std::string description;  // without credentials
   std::string sqlite_path;  // SQLite only
   std::unique_ptr<internal::Pool> pool;
+  std::unique_ptr<internal::CredentialCache> credentials;  // of options.credential_cache
 
   // The aggregate tables, loaded on first use and again after Migrate / Restore, or when a
   // table is not found (another process may have migrated).
@@ -48,6 +50,9 @@ struct Transaction::Rep {
   int64_t head_seq = 0;
   std::string head_hash;
   bool head_moved = false;
+  // Set by a write that may change an account's credentials (users, institutions, sessions,
+  // api_tokens): the credential cache is emptied once the transaction commits.
+  bool invalidate_credentials = false;
   std::shared_ptr<const internal::Schema> schema;  // kept alive for the transaction
 
   Result<const internal::TableSchema*> Table(std::string_view table) { return db->Table(*conn, table, schema); }

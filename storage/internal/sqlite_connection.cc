@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <unordered_map>
 
 #include "base/check.h"
@@ -127,7 +128,17 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
+// SQLite keeps memory statistics by default, behind one global mutex taken on every allocation:
+// with the server's many threads each on its own connection, that mutex was the busiest lock of
+// a case read (perf, docs/benchmarks.md). highfence never reads the statistics. The setting can
+// only change before SQLite initialises; if something initialised it first, it stays as it was.
+void DisableMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 Result<sqlite3*> OpenHandle(const std::string& path, int flags, int busy_timeout_ms) {
+  DisableMemoryStatistics();
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {

@@ -148,8 +148,13 @@ TEST_F(AccountsE2eTest, SessionAndTokenFlowOnTheDatabaseIsAuditedWithRequestIds)
 // Two `serve` processes on one database: a session made on one works on the other, writes
 // interleaved through both are all kept, revocations and throttling apply everywhere.
 TEST_F(AccountsE2eTest, TwoServeProcessesBehaveAsOneSystem) {
-  auto a = ServeProcess::Start(url_, dir_, "replica_a",
-                               {"--config", dir_.Write("a.toml", "[throttle]\naccount_free_failures = 2\n").string()});
+  // A reads every credential from the database; B keeps its default credential cache
+  // (database.credential_cache_ms: a revocation made on another replica reaches B within it, one
+  // made on B itself at once, docs/security.md).
+  auto a = ServeProcess::Start(
+      url_, dir_, "replica_a",
+      {"--config",
+       dir_.Write("a.toml", "[throttle]\naccount_free_failures = 2\n[database]\ncredential_cache_ms = 0\n").string()});
   auto b = ServeProcess::Start(url_, dir_, "replica_b",
                                {"--config", dir_.Write("b.toml", "[throttle]\naccount_free_failures = 2\n").string()});
   ASSERT_TRUE(a && b);
@@ -212,13 +217,19 @@ TEST_F(AccountsE2eTest, TwoServeProcessesBehaveAsOneSystem) {
   EXPECT_EQ(locked->status, 429) << "B saw one failure itself; the lock-out comes from the shared counts";
   EXPECT_FALSE(locked->get_header_value("Retry-After").empty());
 
-  // Signing out on B ends the session on A.
+  // Signing out on B ends the session on A, and on B itself at once although B had it cached.
+  auto cached = cb.Get("/v1/session", With(s));
+  ASSERT_TRUE(cached);
+  EXPECT_EQ(cached->status, 200);
   auto out = cb.Delete("/v1/session", With(s));
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, 204);
   auto gone = ca.Get("/v1/session", With(s));
   ASSERT_TRUE(gone);
   EXPECT_EQ(gone->status, 401);
+  auto gone_on_b = cb.Get("/v1/session", With(s));
+  ASSERT_TRUE(gone_on_b);
+  EXPECT_EQ(gone_on_b->status, 401) << gone_on_b->body;
   EXPECT_EQ(a->Terminate(), 0);
   EXPECT_EQ(b->Terminate(), 0);
   ExpectAuditIntact();

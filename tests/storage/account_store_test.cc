@@ -301,6 +301,89 @@ TYPED_TEST(AccountStoreTest, TenantKindAndHubMembersComeFromTheInstitutionsRow) 
   EXPECT_EQ((*list)[0].login, "Yamada.Hanako");
 }
 
+// The credential cache (Options::credential_cache): a write behind this process's back (another
+// replica, the CLI: here raw SQL) is not seen while an entry is fresh, but a revocation, a
+// disabled user or a password change made through this Database is seen at once, by every
+// AccountStore over it.
+TYPED_TEST(AccountStoreTest, CachedCredentialsAreForgottenAtOnceWhenRevokedOrDisabledHere) {
+  Options options;
+  options.credential_cache = std::chrono::hours(1);  // never stale during the test
+  auto db = Database::Open(this->url_, options);
+  ASSERT_TRUE(db) << db.error().ToString();
+  AccountStore store(**db);
+  AccountStore admin_side(**db);  // another user of the same Database (an administrator's route)
+  auto added = store.AddUser(Yamada(), kAdmin);
+  ASSERT_TRUE(added) << added.error().ToString();
+  auto t0 = std::chrono::system_clock::now();
+  for (char c : {'d', 'e'}) {
+    SessionRow s{.token_hash = Hex64(c),
+                 .user_id = added->id,
+                 .created_at = t0,
+                 .last_seen_at = t0,
+                 .expires_at = t0 + std::chrono::hours(12),
+                 .client_addr = "127.0.0.1",
+                 .user_agent = "Firefox"};
+    ASSERT_TRUE(store.CreateSession(s, Actor{added->id, "req-login"}));
+  }
+  ApiTokenRow token{.id = "0123456789ab",
+                    .token_hash = Hex64('f'),
+                    .user_id = added->id,
+                    .name = "nightly export",
+                    .scopes = {"case.read"},
+                    .created_at = t0};
+  ASSERT_TRUE(store.CreateApiToken(token, Actor{added->id, "req-token"}));
+  ASSERT_TRUE(store.FindSessionWithUser(Hex64('d')));
+  ASSERT_TRUE(store.FindSessionWithUser(Hex64('e')));
+  ASSERT_TRUE(store.FindApiTokenWithUser(token.id));
+
+  // Revoked behind the store's back: the cached entry still answers (the documented delay).
+  ASSERT_TRUE(testing::RawExec(this->url_,
+                               "UPDATE sessions SET revoked_at = '2026-11-30T09:00:00.000000Z' "
+                               "WHERE token_hash = '" +
+                                   Hex64('e') + "'"));
+  auto stale = store.FindSessionWithUser(Hex64('e'));
+  ASSERT_TRUE(stale);
+  EXPECT_FALSE(stale->first.revoked);
+  // A touch updates the cached entry, so the next authentication does not touch again.
+  auto later = t0 + std::chrono::minutes(3);
+  ASSERT_TRUE(store.TouchSession(Hex64('d'), later));
+  auto touched = store.FindSessionWithUser(Hex64('d'));
+  ASSERT_TRUE(touched);
+  EXPECT_EQ(std::chrono::duration_cast<std::chrono::microseconds>(touched->first.last_seen_at - later).count(), 0);
+
+  // Revoked through this Database: seen at once (and the raw revocation with it).
+  ASSERT_TRUE(admin_side.RevokeSession(Hex64('d'), kAdmin));
+  auto revoked = store.FindSessionWithUser(Hex64('d'));
+  ASSERT_TRUE(revoked);
+  EXPECT_TRUE(revoked->first.revoked);
+  EXPECT_TRUE(store.FindSessionWithUser(Hex64('e'))->first.revoked);
+  // A token revoked, then the user disabled, through the other store: seen at once.
+  ASSERT_TRUE(store.FindApiTokenWithUser(token.id));
+  ASSERT_TRUE(admin_side.RevokeApiToken(token.id, kAdmin));
+  auto token_now = store.FindApiTokenWithUser(token.id);
+  ASSERT_TRUE(token_now);
+  EXPECT_TRUE(token_now->first.revoked);
+  EXPECT_FALSE(token_now->second.disabled);
+  UserAccount off = *admin_side.FindUser(added->id);
+  off.disabled = true;
+  ASSERT_TRUE(admin_side.UpdateUser(off, kAdmin));
+  auto disabled = store.FindApiTokenWithUser(token.id);
+  ASSERT_TRUE(disabled);
+  EXPECT_TRUE(disabled->second.disabled);
+
+  // With the cache off, the raw change is seen on the next read.
+  Options no_cache;
+  no_cache.credential_cache = std::chrono::milliseconds(0);
+  auto plain_db = Database::Open(this->url_, no_cache);
+  ASSERT_TRUE(plain_db) << plain_db.error().ToString();
+  AccountStore plain(**plain_db);
+  ASSERT_TRUE(testing::RawExec(this->url_, "UPDATE users SET disabled = 0 WHERE id = '" + added->id + "'"));
+  ASSERT_TRUE(plain.FindApiTokenWithUser(token.id));
+  EXPECT_FALSE(plain.FindApiTokenWithUser(token.id)->second.disabled);
+  ASSERT_TRUE(testing::RawExec(this->url_, "UPDATE users SET disabled = 1 WHERE id = '" + added->id + "'"));
+  EXPECT_TRUE(plain.FindApiTokenWithUser(token.id)->second.disabled);
+}
+
 TYPED_TEST(AccountStoreTest, LoginFailuresCountAtomicallyAcrossConnectionsAndAreForgotten) {
   // Two Database objects: two processes' pools on the same database.
   auto second = Database::Open(this->url_, {});

@@ -12,8 +12,11 @@
 // Designated initializers leave the store-assigned fields (id, case_id …) to their defaults.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
+#include "domain/cases/codec.h"
+#include "domain/workflow/codec.h"
 #include "storage/audit.h"
 #include "storage/database.h"
+#include "storage/records.h"
 #include "tests/storage/backends.h"
 #include "tests/support/data.h"
 
@@ -458,6 +461,252 @@ TYPED_TEST(CaseStoreTest, AnotherTenantsIdsAreNotFound) {
   ASSERT_TRUE(past);
   EXPECT_EQ(past->total, 1);
   EXPECT_TRUE(past->items.empty());
+}
+
+// What GetCase returns must be what the tables hold, record by record: it reads the children,
+// the team and the partners in a few batched statements (records.h GetMany), checked here
+// against one plain read per record or table (records.h Get / List) on a case that has some of
+// everything: a team with and without a disclosure, a partner organisation and a partner
+// institution, screenings, evaluations, a measure, reviews, a declined decision, an appeal and
+// follow-ups.
+template <typename T>
+std::string Json(const T& value) {
+  if constexpr (std::is_same_v<T, workflow::Evaluation> || std::is_same_v<T, workflow::Measure> ||
+                std::is_same_v<T, workflow::Review> || std::is_same_v<T, workflow::Decision> ||
+                std::is_same_v<T, workflow::Appeal> || std::is_same_v<T, workflow::FollowUp>) {
+    return workflow::ToJson(value);
+  } else {
+    return cases::ToJson(value);
+  }
+}
+
+template <typename T>
+void ExpectSame(const Stored<T>& got, const Record& want) {
+  EXPECT_EQ(got.value.id, want.id) << want.table;
+  EXPECT_EQ(got.version, want.version) << want.table << "/" << want.id;
+  EXPECT_EQ(got.created_at, want.created_at) << want.table << "/" << want.id;
+  EXPECT_EQ(got.updated_at, want.updated_at) << want.table << "/" << want.id;
+  Result<T> decoded = [&] {
+    if constexpr (std::is_same_v<T, workflow::Evaluation> || std::is_same_v<T, workflow::Measure> ||
+                  std::is_same_v<T, workflow::Review> || std::is_same_v<T, workflow::Decision> ||
+                  std::is_same_v<T, workflow::Appeal> || std::is_same_v<T, workflow::FollowUp>) {
+      return workflow::FromJson<T>(want.body);
+    } else {
+      return cases::FromJson<T>(want.body);
+    }
+  }();
+  ASSERT_TRUE(decoded) << decoded.error().ToString();
+  EXPECT_EQ(Json(got.value), Json(*decoded)) << want.table << "/" << want.id;
+}
+
+// The rows of `table` belonging to the case, oldest first, as one List reads them.
+std::vector<Record> ChildRows(Database& db, const std::string& table, const std::string& case_id) {
+  auto page = List(db, table, {.where = {{"case_id", case_id}}, .limit = 0});
+  EXPECT_TRUE(page) << page.error().ToString();
+  return page ? page->records : std::vector<Record>{};
+}
+
+template <typename T>
+void ExpectSameRows(const std::vector<Stored<T>>& got, const std::vector<Record>& want) {
+  ASSERT_EQ(got.size(), want.size()) << (want.empty() ? "" : want[0].table);
+  for (size_t i = 0; i < got.size(); ++i) ExpectSame(got[i], want[i]);
+}
+
+TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThem) {
+  Caller admin = As(access::Role::kAdministrator, "user_admin");
+  auto osaka = this->store_->CreateInstitution(admin, {.name_ja = "大阪大学", .name_en = "Osaka University"});
+  ASSERT_TRUE(osaka) << osaka.error().ToString();
+  cases::Person ito{.names = {{"伊藤 さくら", cases::NameScript::kKanji}}, .erad_id = "90673456"};
+  auto third = this->store_->CreatePerson(this->officer_, ito);
+  ASSERT_TRUE(third) << third.error().ToString();
+  auto programmes = this->store_->ListProgrammes(Visibility::All(), {});
+  ASSERT_TRUE(programmes && programmes->items.size() == 1u);
+  cases::Proposal proposal{
+      .programme_id = programmes->items[0].value.id,
+      .title = "Quantum-safe key distribution for satellite links / 衛星量子鍵配送",
+      .lead_institution_id = this->lead_,
+      .team = {{this->sato_, this->lead_, cases::TeamRole::kPi}, {this->aoba_, this->lead_, cases::TeamRole::kCoPi}},
+      .partner_institution_ids = {osaka->value.id, this->partner_}};
+  auto submitted = this->store_->SubmitProposal(this->officer_, proposal);
+  ASSERT_TRUE(submitted) << submitted.error().ToString();
+  auto shortlisted =
+      this->store_->ChangeProposalState(As(access::Role::kProgrammeOfficer, "user_po", this->agency_),
+                                        submitted->value.id, cases::ProposalState::kShortlisted, submitted->version);
+  ASSERT_TRUE(shortlisted) << shortlisted.error().ToString();
+  auto opened = this->store_->OpenCase(this->officer_, shortlisted->value.id);
+  ASSERT_TRUE(opened) << opened.error().ToString();
+  const std::string kase = opened->value.id;
+
+  // Only Aoba has disclosed; Sato and the partner organisation are checked against the lists.
+  ASSERT_TRUE(this->store_->Disclose(this->officer_, this->aoba_, SignedDisclosure("2026-10-01", "東北大学")));
+  ASSERT_TRUE(
+      this->store_->AttachScreening(this->officer_, kase, ListCheck({cases::SubjectKind::kPerson, this->sato_}, {})));
+  ASSERT_TRUE(this->store_->AttachScreening(
+      this->officer_, kase, ListCheck({cases::SubjectKind::kOrganisation, this->partner_}, {"el-beihang"})));
+  const workflow::Subject partner{workflow::SubjectKind::kInstitution, this->partner_};
+  ASSERT_TRUE(this->store_->Assess(this->officer_, kase,
+                                   {.subject = partner,
+                                    .risk = workflow::RiskAnswer::kYes,
+                                    .rationale = "米国エンティティリスト掲載機関との共同研究",
+                                    .categories = {"export_control"},
+                                    .flag_ids = {"lists:us_entity_list:el-beihang"},
+                                    .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}}));
+  ASSERT_TRUE(this->store_->Assess(this->officer_, kase,
+                                   {.subject = {workflow::SubjectKind::kPerson, this->sato_},
+                                    .risk = workflow::RiskAnswer::kNo,
+                                    .rationale = "No concern in the current activities",
+                                    .due_diligence = {workflow::DueDiligenceState::kDone, {}, ""}}));
+  auto measure = this->store_->AddMeasure(this->officer_, kase,
+                                          {.catalogue_id = "data_access",
+                                           .subject = partner,
+                                           .description = "未発表データへのアクセスを研究室メンバーに限定する",
+                                           .owner = "user_officer_sato"});
+  ASSERT_TRUE(measure) << measure.error().ToString();
+  ASSERT_TRUE(this->store_->ChangeMeasureStatus(this->officer_, measure->value.id, measure->version,
+                                                {workflow::MeasureStatus::kInProgress, "", "", ""}));
+  ASSERT_TRUE(this->store_->AssignReviewers(this->officer_, kase, "compliance", {"user_officer_sato"}));
+  ASSERT_TRUE(
+      this->store_->AssignReviewers(this->officer_, kase, "academic_committee", {"user_prof_kato", "user_prof_mori"}));
+  auto decision = this->store_->Decide(
+      this->officer_, kase, {.outcome = workflow::Outcome::kDecline, .reasons = {"技術流出の懸念が払拭できない"}});
+  ASSERT_TRUE(decision) << decision.error().ToString();
+  auto appeal = this->store_->FileAppeal(this->officer_, kase, {.grounds = "データ管理計画を追加で提出する"});
+  ASSERT_TRUE(appeal) << appeal.error().ToString();
+  ASSERT_TRUE(this->store_->ReportChangeToFunder(this->officer_, kase, {workflow::SubjectKind::kPerson, this->aoba_},
+                                                 "change-2026-11", "所属変更の報告"));
+  ASSERT_TRUE(
+      this->store_->AddTeamMember(this->officer_, kase, {third->value.id, this->lead_, cases::TeamRole::kParticipant}));
+  ASSERT_TRUE(this->store_->MemberAdded(this->officer_, kase, third->value.id));
+
+  auto view = this->store_->GetCase(Visibility::Of({this->lead_}), kase);
+  ASSERT_TRUE(view) << view.error().ToString();
+  Database& db = *this->db_;
+  auto case_row = Get(db, "cases", kase);
+  ASSERT_TRUE(case_row);
+  ExpectSame(view->kase, *case_row);
+  auto proposal_row = Get(db, "proposals", shortlisted->value.id);
+  ASSERT_TRUE(proposal_row);
+  ExpectSame(view->proposal, *proposal_row);
+  // The team in proposal order, the new member last; both kinds of partner, each on its own list.
+  ASSERT_EQ(view->team.size(), 3u);
+  const std::vector<std::string> team = {this->sato_, this->aoba_, third->value.id};
+  for (size_t i = 0; i < team.size(); ++i) {
+    auto row = Get(db, "people", team[i]);
+    ASSERT_TRUE(row);
+    ExpectSame(view->team[i], *row);
+  }
+  ASSERT_EQ(view->partner_organisations.size(), 1u);
+  ExpectSame(view->partner_organisations[0], *Get(db, "organisations", this->partner_));
+  ASSERT_EQ(view->partner_institutions.size(), 1u);
+  ExpectSame(view->partner_institutions[0], *Get(db, "institutions", osaka->value.id));
+
+  ExpectSameRows(view->screenings, ChildRows(db, "screenings", kase));
+  ExpectSameRows(view->evaluations, ChildRows(db, "evaluations", kase));
+  ExpectSameRows(view->measures, ChildRows(db, "measures", kase));
+  ExpectSameRows(view->reviews, ChildRows(db, "reviews", kase));
+  ExpectSameRows(view->followups, ChildRows(db, "followups", kase));
+  EXPECT_EQ(view->screenings.size(), 2u);
+  EXPECT_EQ(view->evaluations.size(), 2u);
+  EXPECT_EQ(view->measures.size(), 1u);
+  EXPECT_EQ(view->measures[0].version, 2);
+  EXPECT_EQ(view->reviews.size(), 2u);
+  ASSERT_EQ(view->followups.size(), 2u);  // the report to the funder, the member added
+  auto decisions = ChildRows(db, "decisions", kase);
+  ASSERT_EQ(decisions.size(), 1u);
+  ASSERT_TRUE(view->decision);
+  ExpectSame(*view->decision, decisions[0]);
+  EXPECT_EQ(view->decision->value.outcome, workflow::Outcome::kDecline);
+  auto appeals = ChildRows(db, "appeals", kase);
+  ASSERT_EQ(appeals.size(), 1u);
+  ASSERT_TRUE(view->appeal);
+  ExpectSame(*view->appeal, appeals[0]);
+
+  // The state machine's view: who has a disclosure and who was screened, per member and partner.
+  const workflow::CaseSnapshot& s = view->snapshot;
+  ASSERT_EQ(s.team.size(), 3u);
+  EXPECT_EQ(s.team[0].person_id, this->sato_);
+  EXPECT_FALSE(s.team[0].has_current_disclosure);
+  EXPECT_TRUE(s.team[0].list_screened);
+  EXPECT_EQ(s.team[1].person_id, this->aoba_);
+  EXPECT_TRUE(s.team[1].has_current_disclosure);
+  EXPECT_FALSE(s.team[1].list_screened);
+  EXPECT_FALSE(s.team[2].has_current_disclosure);
+  ASSERT_EQ(s.partners.size(), 2u);
+  EXPECT_EQ(s.partners[0].institution_id, osaka->value.id);
+  EXPECT_FALSE(s.partners[0].list_screened);
+  EXPECT_EQ(s.partners[1].institution_id, this->partner_);
+  EXPECT_TRUE(s.partners[1].list_screened);
+  ASSERT_EQ(view->flags.size(), 1u);
+  EXPECT_EQ(view->flags[0].id, "lists:us_entity_list:el-beihang");
+  EXPECT_EQ(s.evaluations.size(), 2u);
+  EXPECT_EQ(s.measures.size(), 1u);
+  EXPECT_EQ(s.reviews.size(), 2u);
+  ASSERT_TRUE(s.decision && s.appeal);
+  EXPECT_EQ(s.appeal->decision_id, decision->value.id);
+  EXPECT_EQ(s.followups.size(), 2u);
+
+  // The first case of the fixture is untouched by all this: nothing of the second leaks into it.
+  auto first = this->store_->GetCase(Visibility::Of({this->lead_}), this->case_);
+  ASSERT_TRUE(first) << first.error().ToString();
+  EXPECT_TRUE(first->screenings.empty());
+  EXPECT_TRUE(first->evaluations.empty());
+  EXPECT_FALSE(first->decision);
+  EXPECT_EQ(first->team.size(), 2u);
+  EXPECT_TRUE(first->partner_institutions.empty());
+}
+
+// ListCasesJson is ListCases as codec text: the same page, order and total, each item the
+// codec's JSON of the decoded case. Its cache must never show an older version of a case.
+TYPED_TEST(CaseStoreTest, ACasePageAsJsonIsTheDecodedPageAndFollowsEveryChange) {
+  auto expect_same_page = [&](const Visibility& vis, const ListOptions& o) {
+    auto decoded = this->store_->ListCases(vis, o);
+    ASSERT_TRUE(decoded) << decoded.error().ToString();
+    auto text = this->store_->ListCasesJson(vis, o);
+    ASSERT_TRUE(text) << text.error().ToString();
+    EXPECT_EQ(text->total, decoded->total);
+    ASSERT_EQ(text->items.size(), decoded->items.size());
+    for (size_t i = 0; i < decoded->items.size(); ++i) {
+      const auto& d = decoded->items[i];
+      EXPECT_EQ(text->items[i].id, d.value.id);
+      EXPECT_EQ(text->items[i].json, cases::ToJson(d.value));
+      EXPECT_EQ(text->items[i].version, d.version);
+      EXPECT_EQ(text->items[i].created_at, d.created_at);
+      EXPECT_EQ(text->items[i].updated_at, d.updated_at);
+    }
+  };
+  const Visibility lead = Visibility::Of({this->lead_});
+  expect_same_page(lead, {});
+  expect_same_page(lead, {});  // now from the cache
+  auto before = this->store_->ListCasesJson(lead, {});
+  ASSERT_TRUE(before && before->items.size() == 1u);
+  EXPECT_NE(before->items[0].json.find("\"state\":\"opened\""), std::string::npos) << before->items[0].json;
+  // A transition writes a new version: the page shows it, not the cached text.
+  ASSERT_TRUE(this->Move(Transition::kStartIdentification, this->officer_));
+  auto after = this->store_->ListCasesJson(lead, {});
+  ASSERT_TRUE(after && after->items.size() == 1u);
+  EXPECT_EQ(after->items[0].version, before->items[0].version + 1);
+  EXPECT_NE(after->items[0].json.find("\"state\":\"identification\""), std::string::npos) << after->items[0].json;
+  expect_same_page(lead, {});
+  // A second case, filters, paging and the agency's and everyone's view agree too.
+  cases::Proposal second{.programme_id = "",
+                         .title = "耐放射線半導体の設計 / Radiation-hardened semiconductor design",
+                         .lead_institution_id = this->lead_,
+                         .team = {{this->aoba_, this->lead_, cases::TeamRole::kPi}}};
+  auto programmes = this->store_->ListProgrammes(Visibility::All(), {});
+  ASSERT_TRUE(programmes && !programmes->items.empty());
+  second.programme_id = programmes->items[0].value.id;
+  auto submitted = this->store_->SubmitProposal(this->officer_, second);
+  ASSERT_TRUE(submitted) << submitted.error().ToString();
+  ASSERT_TRUE(this->store_->ChangeProposalState(As(access::Role::kProgrammeOfficer, "user_po", this->agency_),
+                                                submitted->value.id, cases::ProposalState::kShortlisted,
+                                                submitted->version));
+  ASSERT_TRUE(this->store_->OpenCase(this->officer_, submitted->value.id));
+  expect_same_page(lead, {});
+  expect_same_page(lead, {.where = {{"state", "opened"}}});
+  expect_same_page(lead, {.descending = true, .limit = 1});
+  expect_same_page(lead, {.descending = true, .limit = 1, .offset = 1});
+  expect_same_page(Visibility::Of({this->agency_}), {});
+  expect_same_page(Visibility::All(), {.order_by = "state"});
 }
 
 TYPED_TEST(CaseStoreTest, DisclosureVersionsAreNumberedValidatedAndCompared) {

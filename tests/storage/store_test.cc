@@ -315,6 +315,14 @@ TYPED_TEST(StoreTest, ListFiltersByTenantAndKeySortsAndPagesWithTotal) {
   EXPECT_EQ(page->records[0].keys.at("proposal_id"), "prop_3");
   EXPECT_EQ(page->records[1].keys.at("proposal_id"), "prop_2");
 
+  // The last page, short of its limit or exactly filling it: the same total either way.
+  for (int64_t limit : {10, 2}) {
+    auto last = List(*this->db_, "cases", {.tenant_ids = {"inst_tokyo"}, .limit = limit, .offset = 3});
+    ASSERT_TRUE(last) << last.error().ToString();
+    EXPECT_EQ(last->records.size(), 2u) << "limit " << limit;
+    EXPECT_EQ(last->total, 5) << "limit " << limit;
+  }
+
   auto past_end = List(*this->db_, "cases", {.tenant_ids = {"inst_kyoto"}, .limit = 10, .offset = 10});
   ASSERT_TRUE(past_end);
   EXPECT_TRUE(past_end->records.empty());
@@ -331,6 +339,92 @@ TYPED_TEST(StoreTest, ListFiltersByTenantAndKeySortsAndPagesWithTotal) {
   auto bad_sort = List(*this->db_, "cases", {.order_by = "title; --"});
   ASSERT_FALSE(bad_sort);
   EXPECT_NE(bad_sort.error().message.find("cannot sort by \"title; --\""), std::string::npos);
+}
+
+TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
+  // Two cases of one proposal and one of another; disclosures of one person out of two.
+  auto a = this->InsertOne(Case("inst_tokyo", "量子センシング", "opened", "prop_q"));
+  auto b = this->InsertOne(Case("inst_tokyo", "Quantum sensing, second round", "evaluation", "prop_q"));
+  auto c = this->InsertOne(Case("inst_kyoto", "耐放射線半導体", "opened", "prop_r"));
+  ASSERT_TRUE(a && b && c);
+  for (int seq : {1, 2}) {
+    Record d;
+    d.table = "disclosures";
+    d.id = NewId("disc");
+    d.tenant_id = "inst_tokyo";
+    d.body = json{{"as_of", "2026-0" + std::to_string(seq) + "-01"}, {"学歴", "東北大学 博士(工学)"}}.dump();
+    d.keys = {{"person_id", "person_aoba"}, {"seq", std::to_string(seq)}};
+    ASSERT_TRUE(this->InsertOne(d));
+  }
+  Record proposal;
+  proposal.table = "proposals";
+  proposal.id = "prop_q";
+  proposal.tenant_id = "inst_tokyo";
+  proposal.body = json{{"title", "量子センシングによる非破壊検査"}}.dump();
+  proposal.keys = {{"state", "shortlisted"}};
+  ASSERT_TRUE(this->InsertOne(proposal));
+  std::vector<Record> rows;
+  auto read = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto got = GetMany(tx, {{"disclosures", "person_id", {"person_aoba", "person_sato"}, /*presence_only=*/true},
+                            {"cases", "proposal_id", {"prop_q"}},
+                            {"people", "id", {}},
+                            {"cases", "id", {c->id, "case_missing"}},
+                            {"proposals", "id", {b->id}, false, "cases.proposal_id"}});
+    if (!got) return got.error();
+    rows = std::move(*got);
+    return Ok();
+  });
+  ASSERT_TRUE(read) << read.error().ToString();
+  ASSERT_EQ(rows.size(), 5u);
+  // Presence: one row per person with a disclosure, no body.
+  EXPECT_EQ(rows[0].table, "disclosures");
+  EXPECT_EQ(rows[0].id, "person_aoba");
+  EXPECT_TRUE(rows[0].body.empty());
+  // Then the cases of prop_q oldest first, each as Get reads it but without keys.
+  for (size_t i : {1u, 2u}) {
+    const Record& want = i == 1 ? *a : *b;
+    EXPECT_EQ(rows[i].table, "cases");
+    EXPECT_EQ(rows[i].id, want.id);
+    EXPECT_EQ(rows[i].tenant_id, "inst_tokyo");
+    EXPECT_EQ(rows[i].version, 1);
+    EXPECT_EQ(json::parse(rows[i].body), json::parse(want.body));
+    EXPECT_EQ(rows[i].created_at, want.created_at);
+    EXPECT_EQ(rows[i].updated_at, want.updated_at);
+    EXPECT_TRUE(rows[i].keys.empty());
+  }
+  // No people asked for, none read; a missing id is simply absent.
+  EXPECT_EQ(rows[3].id, c->id);
+  EXPECT_EQ(rows[3].tenant_id, "inst_kyoto");
+  // Through a key column: the proposal the second case points to, read with it.
+  EXPECT_EQ(rows[4].table, "proposals");
+  EXPECT_EQ(rows[4].id, "prop_q");
+  EXPECT_EQ(json::parse(rows[4].body)["title"], "量子センシングによる非破壊検査");
+
+  auto bad = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto got = GetMany(tx, {{"cases", "proposal_id", {"prop_q"}}, {"cases", "body", {"x"}}});
+    if (!got) return got.error();
+    return Ok();
+  });
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad.error().message.find("cannot look up by \"body\""), std::string::npos) << bad.error().message;
+  auto bad_through = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto got = GetMany(tx, {{"proposals", "id", {a->id}, false, "cases.title"}});
+    if (!got) return got.error();
+    return Ok();
+  });
+  ASSERT_FALSE(bad_through);
+  EXPECT_EQ(bad_through.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad_through.error().message.find("cannot look up through \"cases.title\""), std::string::npos)
+      << bad_through.error().message;
+  auto unknown = this->db_->WithSnapshot([&](Transaction& tx) -> Result<void> {
+    auto got = GetMany(tx, {{"dossiers", "id", {"x"}}});
+    if (!got) return got.error();
+    return Ok();
+  });
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(unknown.error().message.find("unknown table \"dossiers\""), std::string::npos) << unknown.error().message;
 }
 
 TYPED_TEST(StoreTest, IntegerKeyColumnsSortNumerically) {
