@@ -165,7 +165,8 @@ TEST(EntityCheckerTest, EnglishNameFindsAnEntryListedOnlyInChineseThroughTheRegi
   ASSERT_NE(h, nullptr);
   EXPECT_GE(h->match.score, 0.9);
   EXPECT_NE(h->via.find("https://ror.org/00wk2mp56"), std::string::npos) << h->via;
-  EXPECT_NE(h->match.explanation.find("registry"), std::string::npos) << h->match.explanation;
+  EXPECT_NE(h->match.explanation.find("via ROR record https://ror.org/00wk2mp56"), std::string::npos)
+      << h->match.explanation;
   // Without the bridge the English name cannot meet the Chinese one.
   CheckOptions direct = Org();
   direct.via_registry = false;
@@ -175,6 +176,55 @@ TEST(EntityCheckerTest, EnglishNameFindsAnEntryListedOnlyInChineseThroughTheRegi
   CheckResult heu = checker.Check("Harbin Engineering University", Org());
   EXPECT_EQ(FindEntry(heu.hits, "aspi_unitracker", "harbin-institute-of-technology"), nullptr);
   EXPECT_NE(FindEntry(heu.hits, "aspi_unitracker", "harbin-engineering-university"), nullptr);
+}
+
+// The Entity List prints Harbin Institute of Technology (us_entity_list
+// harbin-institute-of-technology) and Harbin Engineering University (harbin-engineering-university)
+// in English only. A Chinese, Japanese-character or katakana name reaches them through the ROR
+// record that carries both (01yqg2h08 哈尔滨工业大学, 03x80pn82 哈尔滨工程大学); the two stay apart.
+TEST(EntityCheckerTest, ChineseAndJapaneseNamesFindEnglishOnlyEntriesThroughTheRegistry) {
+  struct Case {
+    const char* query;
+    const char* entry;
+    const char* ror;
+    const char* not_entry;
+  };
+  const Case cases[] = {
+      {"哈尔滨工业大学", "harbin-institute-of-technology", "https://ror.org/01yqg2h08",
+       "harbin-engineering-university"},
+      {"哈爾浜工業大学", "harbin-institute-of-technology", "https://ror.org/01yqg2h08",
+       "harbin-engineering-university"},
+      {"ハルビン工業大学", "harbin-institute-of-technology", "https://ror.org/01yqg2h08",
+       "harbin-engineering-university"},
+      {"哈尔滨工程大学", "harbin-engineering-university", "https://ror.org/03x80pn82",
+       "harbin-institute-of-technology"},
+      {"哈爾浜工程大学", "harbin-engineering-university", "https://ror.org/03x80pn82",
+       "harbin-institute-of-technology"},
+  };
+  for (const Case& c : cases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, "us_entity_list", c.entry);
+    ASSERT_NE(h, nullptr) << c.query;
+    EXPECT_GE(h->match.score, 0.85) << c.query;
+    EXPECT_NE(h->via.find(c.ror), std::string::npos) << c.query << ": " << h->via;
+    EXPECT_NE(h->match.explanation.find(std::string("via ROR record ") + c.ror), std::string::npos)
+        << h->match.explanation;
+    EXPECT_EQ(FindEntry(r.hits, "us_entity_list", c.not_entry), nullptr) << c.query << " also hit " << c.not_entry;
+    // Without the bridge the English-only entry is out of reach of the query.
+    CheckOptions direct = Org();
+    direct.via_registry = false;
+    EXPECT_EQ(FindEntry(Checker().Check(c.query, direct).hits, "us_entity_list", c.entry), nullptr) << c.query;
+  }
+}
+
+TEST(EntityCheckerTest, RegistryBridgeGivesNoHitForOneWordOrFormWordQueries) {
+  // A city alone, or form words alone, resolve to no registry record confidently: no bridged hit.
+  for (const char* q : {"Harbin", "哈尔滨", "ハルビン", "工业大学", "工業大学", "University of Technology", "研究院"}) {
+    CheckResult r = Checker().Check(q, Org());
+    for (const auto& h : r.hits)
+      EXPECT_TRUE(h.via.find("ror.org") == std::string::npos && h.match.score < 0.85)
+          << q << " → " << h.list_id << ":" << h.entry_id << " " << h.match.score << " via " << h.via;
+  }
 }
 
 TEST(EntityCheckerTest, CompanyFormWordsAloneFindNothing) {
