@@ -1051,8 +1051,11 @@ std::vector<LabelledQuery> Affiliations(const Data& d, const std::map<size_t, st
       const std::string zh_dept = kDepartmentsZh[n++ % std::size(kDepartmentsZh)];
       add("affiliation", "ror_linked", "zh", han + zh_dept + (postcode.empty() ? "，中国" : "，" + postcode + " 中国"),
           keys, r.id);
-      const std::string ja_dept = kDepartmentsJa[n++ % std::size(kDepartmentsJa)];
-      add("affiliation", "ror_linked", "ja", renderer.Japanese(han) + ja_dept + ", 中国", keys, r.id);
+      // Japanese graduate schools only after a university's name; other bodies as named.
+      const std::string ja = renderer.Japanese(han);
+      const bool university = ja.ends_with("大学") || ja.ends_with("大學");
+      const std::string ja_dept = university ? kDepartmentsJa[n++ % std::size(kDepartmentsJa)] : " ";
+      add("affiliation", "ror_linked", "ja", ja + ja_dept + ", 中国", keys, r.id);
       for (const std::string& k : renderer.Render(han))
         add("affiliation", "ror_linked", "ja_katakana_city", k + ja_dept + ", 中国", keys, r.id);
     }

@@ -226,6 +226,9 @@ AffiliationResult EntityChecker::CheckAffiliation(std::string_view raw, const Ch
       CheckOptions mo = org_options;
       mo.country = member->country_code;
       for (const auto& n : member->names) {
+        // Not the registry's acronyms: ROR's are short and shared across the world (TEM, ASC,
+        // UCK), and the bridge of Check() leaves them out for the same reason.
+        if (n.kind == model::NameKind::kAcronym) continue;
         std::string via =
             (member == &rec ? "registry name " : "parent ") + std::string("'") + n.text + "' (" + member->id + ")";
         for (ListHit& h : Check(n.text, mo).hits) {

@@ -241,6 +241,25 @@ TEST(EntityCheckerTest, AffiliationStringResolvesThroughTheRegistry) {
   EXPECT_NE(Find(a.hits, "us_entity_list", "Beijing University of Aeronautics"), nullptr);
 }
 
+TEST(EntityCheckerTest, AffiliationDoesNotHitAListEntryThroughTheRegistrysAcronym) {
+  // Finland's Ministry of Economic Affairs and Employment is ROR 008d1xp69, acronym "TEM";
+  // METI entry 31 is TEM International FZC (AE), acronym TEM. The shared acronym is no link.
+  AffiliationResult a =
+      Checker().CheckAffiliation("Faculty of Chemistry, Ministry of Economic Affairs and Employment, Helsinki", {});
+  ASSERT_TRUE(a.resolved);
+  EXPECT_EQ(a.resolved->id, "https://ror.org/008d1xp69");
+  EXPECT_EQ(FindEntry(a.hits, "jp_meti_eul", "31"), nullptr) << a.hits[0].match.explanation;
+}
+
+TEST(EntityCheckerTest, JapaneseAffiliationLineOfTohokuUniversityIsNotTheListedChineseHomograph) {
+  // MEXT's address form: 〒 and a prefecture make the line Japanese, so 東北大学 is asked with
+  // country JP and the listed 东北大学 (Northeastern University, CN) is no confident hit.
+  AffiliationResult a =
+      Checker().CheckAffiliation("東北大学大学院経済学研究科, 〒980－8576 宮城県仙台市青葉区川内27－1", Org("", 0.85));
+  EXPECT_EQ(a.parsed.country_code, "JP");
+  for (const auto& h : a.hits) EXPECT_NE(h.countries.empty() ? "" : h.countries[0], "CN") << h.primary_name;
+}
+
 TEST(EntityCheckerTest, UnknownAffiliationSaysNoConfidentMatchWithCandidates) {
   AffiliationResult a = Checker().CheckAffiliation("Institute for Imaginary Studies, Atlantis 99999", {});
   EXPECT_FALSE(a.resolved);
