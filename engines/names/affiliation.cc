@@ -211,15 +211,22 @@ Affiliation SplitAffiliation(std::string_view raw) {
       break;
     }
   }
-  // With no clear organisation, a department-looking part ("Institute of Physics") is it.
-  if (org_index < 0) {
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (IsOrganisation(Lower(parts[i]))) {
-        org_index = static_cast<int>(i);
-        break;
-      }
-    }
+  // With no clear organisation, an institute or laboratory named like a department
+  // ("Institute of Physics", "State Key Laboratory of …") is one in its own right.
+  static constexpr std::string_view kUnitsOfTheirOwn[] = {"institute of", "laboratory of", "key laboratory",
+                                                          "state key", "lab of"};
+  for (size_t i = 0; org_index < 0 && i < parts.size(); ++i) {
+    const std::string lower = Lower(parts[i]);
+    if (std::any_of(std::begin(kUnitsOfTheirOwn), std::end(kUnitsOfTheirOwn),
+                    [&](std::string_view w) { return lower.starts_with(w); }))
+      org_index = static_cast<int>(i);
   }
+  // With no organisation word ("Esade", "Thailand Science Research and Innovation"), the first
+  // part that is neither a department nor a country; then any part with an organisation word.
+  for (size_t i = 0; org_index < 0 && i < parts.size(); ++i)
+    if (!IsDepartment(Lower(parts[i])) && FindCountry(parts[i]) == nullptr) org_index = static_cast<int>(i);
+  for (size_t i = 0; org_index < 0 && i < parts.size(); ++i)
+    if (IsOrganisation(Lower(parts[i]))) org_index = static_cast<int>(i);
   if (org_index < 0 && !parts.empty()) org_index = 0;
   for (size_t i = 0; i < parts.size(); ++i) {
     std::string part = parts[i];

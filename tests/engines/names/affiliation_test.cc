@@ -78,6 +78,15 @@ TEST(AffiliationTest, InstituteOfTheAcademyStaysWithItButSchoolsAreCutOff) {
   EXPECT_EQ(school.organisation, "哈尔滨工业大学");
 }
 
+TEST(AffiliationTest, OrganisationWithoutAnOrganisationWordIsTheFirstPartAfterTheDepartment) {
+  const Affiliation a = SplitAffiliation("School of Materials Science and Engineering, Esade, Barcelona, Spain");
+  EXPECT_EQ(a.organisation, "Esade");
+  EXPECT_EQ(a.city, "Barcelona");
+  EXPECT_EQ(a.country_code, "ES");
+  EXPECT_EQ(SplitAffiliation("Faculty of Chemistry, Thailand Science Research and Innovation, Bangkok").organisation,
+            "Thailand Science Research and Innovation");
+}
+
 TEST(AffiliationTest, BareNameIsTheOrganisation) {
   EXPECT_EQ(SplitAffiliation("  Tsinghua University ").organisation, "Tsinghua University");
   EXPECT_EQ(SplitAffiliation("").organisation, "");
