@@ -1244,18 +1244,10 @@ std::string Expected(const LabelledQuery& q) {
 
 // ---- throughput
 
-double RssMb() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-  return 0;
-}
-
 // One timed run: kTotal queries on kThreads threads, then the brute-force baseline on a sample.
 struct Timing {
   size_t entities = 0, names = 0, keys = 0;
-  double build_s = 0, memory_mb = 0, rss_mb = 0;
+  double build_s = 0, memory_mb = 0;
   double wall_s = 0, cpu_s = 0, hit_share = 0, p50 = 0, p99 = 0, max = 0;
   double fast_mean_us = 0, brute_mean_ms = 0;
   size_t judged = 0, agree = 0;
@@ -1275,13 +1267,11 @@ Timing Measure(const std::vector<names::NameRecord>& records, size_t entities,
                const std::vector<const LabelledQuery*>& labelled) {
   Timing t;
   t.entities = entities;
-  const double rss_before = RssMb();
   const auto b0 = std::chrono::steady_clock::now();
   auto built = names::NameIndex::Build(records, {});
   t.build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
   if (!built) Die(built.error().message);
   const names::NameIndex& index = *built;
-  t.rss_mb = RssMb() - rss_before;
   t.names = index.name_count();
   t.keys = index.key_count();
   t.memory_mb = static_cast<double>(index.memory_bytes()) / (1 << 20);
@@ -1484,7 +1474,6 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
       std::to_string(scaled.names) + " / " + std::to_string(scaled.keys));
   both("index build", "%.1f s", &Timing::build_s);
   both("index memory (NameIndex::memory_bytes)", "%.0f MB", &Timing::memory_mb);
-  both("process RSS growth during build", "%.0f MB", &Timing::rss_mb);
   row("queries (the evaluation set, cycled; threshold 0.75), threads", std::to_string(kTotal) + ", 2",
       std::to_string(kTotal) + ", 2");
   both("wall time, 1M queries", "%.1f s", &Timing::wall_s);

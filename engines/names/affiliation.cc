@@ -71,9 +71,10 @@ constexpr std::string_view kDepartmentStarts[] = {"dept",          "department",
                                                   "laboratory of", "key laboratory",  "state key",  "institute of"};
 // CJK units below the organisation, cut off after it: 北京航空航天大学 | 物理学院.
 // 学院 ends an organisation too (北京电子科技学院 | 计算机学院) except inside 学院大学
-// (東北学院大学, 関西学院大学).
-constexpr std::string_view kCjkOrgEnds[] = {"大学",     "大學",     "研究院", "研究所", "科学院",
-                                            "有限公司", "株式会社", "대학교", "学院",   "學院"};
+// (東北学院大学, 関西学院大学); so does a (state key) laboratory, which registries hold as a
+// record of its own (无线通信接入技术国家重点实验室).
+constexpr std::string_view kCjkOrgEnds[] = {"大学",     "大學",   "研究院", "研究所", "科学院", "有限公司",
+                                            "株式会社", "대학교", "学院",   "學院",   "实验室", "實驗室"};
 // An institute of the organisation that registries hold as its own record (中国科学院 |
 // 计算技术研究所, 東北大学 | 金属材料研究所): kept with the organisation; its parent is found
 // through the registry. Schools and departments (学院, 研究科, 学部) are cut off.

@@ -74,6 +74,8 @@ TEST(AffiliationTest, InstituteOfTheAcademyStaysWithItButSchoolsAreCutOff) {
   // Registries hold the institute as its own record (ROR: 中国科学院计算技术研究所).
   EXPECT_EQ(SplitAffiliation("中国科学院计算技术研究所，北京 100190").organisation, "中国科学院计算技术研究所");
   EXPECT_EQ(SplitAffiliation("東北大学金属材料研究所, 仙台市").organisation, "東北大学金属材料研究所");
+  EXPECT_EQ(SplitAffiliation("无线通信接入技术国家重点实验室电子信息工程学院，中国").organisation,
+            "无线通信接入技术国家重点实验室");
   const Affiliation school = SplitAffiliation("哈尔滨工业大学材料科学与工程学院先进焊接研究所，哈尔滨");
   EXPECT_EQ(school.organisation, "哈尔滨工业大学");
 }
