@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // eval_names: labelled evaluation of entity matching (懸念先照合の評価) on the real lists.
 // Imports the official lists and ROR from ../shared/data, builds an EntityChecker, generates
-// labelled queries by program (aliases, cross-script names, degraded primary names, and four
-// kinds of negatives), runs them once at the lowest threshold and prints precision / recall
-// per category and list at 0.70 / 0.75 / 0.80 / 0.85 as markdown. With --throughput it also
-// runs one million queries on 2 threads against lists + ROR (+ Hipo) and compares the
-// indexed query with NameIndex::QueryExhaustive on a sample. docs/benchmarks.md explains
-// the categories and what the evaluation leaves out.
+// labelled queries by program (aliases, cross-script names, degraded primary names, affiliation
+// lines composed from real records, and six kinds of negatives), runs them once at the lowest
+// threshold and prints precision / recall per category and list at 0.70 / 0.75 / 0.80 / 0.85
+// as markdown, the same name queries without and with ROR loaded (as `highfence check NAME`
+// now runs them), and where each affiliation line resolved in the registry. With --throughput
+// it also runs one million queries on 2 threads against lists + ROR (+ Hipo), then against that
+// index scaled to 120,000 entities with synthetic organisations (bench only), comparing the
+// indexed query with NameIndex::QueryExhaustive on a sample. docs/benchmarks.md explains the
+// categories and what the evaluation leaves out.
 //
 //   scripts/eval_names.sh [--throughput] [--out FILE]
 //   eval_names [--set eval_set.tsv] [--misses eval_misses.tsv] [--throughput]
