@@ -14,6 +14,7 @@
 //   scripts/eval_names.sh [--throughput] [--out FILE]
 //   eval_names [--set eval_set.tsv] [--misses eval_misses.tsv] [--throughput]
 #include <iconv.h>
+#include <mecab.h>
 #include <opencc/opencc.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -771,6 +772,7 @@ struct Renderer {
   std::unique_ptr<icu::Transliterator> han_latin;
   std::vector<std::pair<std::string, std::string>> places;  // kanji (Japanese forms) → katakana
   std::set<std::string> used;                               // "北京→ペキン" actually used
+  std::shared_ptr<mecab_t> yomi;                            // MeCab -Oyomi (IPAdic readings)
 
   std::string Japanese(const std::string& s) const { return t2jp->Convert(s2t->Convert(s)); }
   std::string Pinyin(const std::string& han) const {
@@ -780,6 +782,23 @@ struct Renderer {
     u.toUTF8String(latin);
     for (char c : latin)
       if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(c));
+    return out;
+  }
+  // The whole name in katakana as a Japanese officer hears it (ハルビンコウギョウダイガク,
+  // ペキンコウクウコウテンダイガク): the leading place's IPAdic reading, the rest read by MeCab
+  // (IPAdic) in its Japanese character forms. "" when MeCab leaves a word unread.
+  std::string WholeKatakana(const std::string& han) {
+    const std::string jp = Japanese(han);
+    std::string city, rest = jp;
+    for (const auto& [kanji, kana] : places)
+      if (kanji.size() > jp.size() - rest.size() && jp.size() > kanji.size() && jp.compare(0, kanji.size(), kanji) == 0)
+        city = kana, rest = jp.substr(kanji.size());
+    const char* read = mecab_sparse_tostr(yomi.get(), rest.c_str());
+    if (read == nullptr) return "";
+    std::string out = city + read;
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    for (char32_t c : Decode(out))
+      if (!((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC)) return "";
     return out;
   }
   // Katakana renderings of a Chinese name: its leading place (longest IPAdic match) in
@@ -824,6 +843,8 @@ Renderer MakeRenderer(const model::Registry& ror) {
   } catch (const std::exception& e) {
     Die(std::string("OpenCC: ") + e.what());
   }
+  r.yomi.reset(mecab_new2("-Oyomi"), mecab_destroy);
+  if (!r.yomi) Die("MeCab (mecab-ipadic-utf8) unavailable");
   UErrorCode status = U_ZERO_ERROR;
   r.han_latin.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) Die("ICU Han-Latin unavailable");
@@ -895,6 +916,14 @@ std::vector<LabelledQuery> KatakanaRenderings(const std::vector<model::ListSnaps
       std::set<std::string> seen;
       for (const auto& n : e.names) {
         if (ScriptOf(n.text) != "Hani") continue;
+        if (std::string whole = r.WholeKatakana(n.text); !whole.empty() && seen.insert(whole).second)
+          out.push_back({"katakana",
+                         snap.list_id,
+                         "whole_name_katakana",
+                         whole,
+                         names::Kind::kOrganisation,
+                         "",
+                         {Key(e.list_id, e.entry_id)}});
         for (std::string& q : r.Render(n.text)) {
           if (!seen.insert(q).second) continue;
           out.push_back({"katakana",
@@ -915,7 +944,7 @@ std::vector<LabelledQuery> KatakanaRenderings(const std::vector<model::ListSnaps
 std::vector<LabelledQuery> KatakanaNegatives(const Data& d, const std::vector<char>& excluded,
                                              const std::map<size_t, std::vector<std::string>>& links, Renderer& r,
                                              size_t limit) {
-  std::vector<LabelledQuery> all;
+  std::vector<LabelledQuery> all, wholes;
   for (size_t i = 0; i < d.ror.records.size(); ++i) {
     const model::OrgRecord& rec = d.ror.records[i];
     if (excluded[i] || links.count(i) || rec.status != "active") continue;
@@ -924,11 +953,19 @@ std::vector<LabelledQuery> KatakanaNegatives(const Data& d, const std::vector<ch
       for (std::string& q : r.Render(n.text))
         all.push_back(
             {"neg_katakana", "ror_cn", "place_reading_ipadic", std::move(q), names::Kind::kOrganisation, "", {}});
+      if (std::string whole = r.WholeKatakana(n.text); !whole.empty())
+        wholes.push_back(
+            {"neg_katakana", "ror_cn_whole", "whole_name_katakana", whole, names::Kind::kOrganisation, "", {}});
     }
   }
-  if (all.size() <= limit) return all;
-  std::vector<LabelledQuery> out;
-  for (size_t i = 0; i < limit; ++i) out.push_back(all[i * all.size() / limit]);
+  auto sample = [limit](std::vector<LabelledQuery>& v) {
+    if (v.size() <= limit) return v;
+    std::vector<LabelledQuery> out;
+    for (size_t i = 0; i < limit; ++i) out.push_back(v[i * v.size() / limit]);
+    return out;
+  };
+  std::vector<LabelledQuery> out = sample(all);
+  for (auto& q : sample(wholes)) out.push_back(std::move(q));
   return out;
 }
 

@@ -142,6 +142,31 @@ TEST(EntityCheckerTest, KatakanaRenderingsOfChineseUniversitiesFindTheirEntries)
   }
 }
 
+TEST(EntityCheckerTest, WholeNameInKatakanaFindsTheChineseUniversity) {
+  // The whole name in katakana, as heard (ハルビンコウギョウダイガク): one katakana run, split
+  // into the words of the record's Japanese reading (haerbin kougyou daigaku). Before the
+  // split none of these reached its METI entry.
+  const struct {
+    const char* query;
+    const char* entry;
+    const char* not_entry;
+  } kCases[] = {
+      {"ハルビンコウギョウダイガク", "541", "540"},  // 哈爾浜工業大学, not 哈爾浜工程大学
+      {"ハルビンコウテイダイガク", "540", "541"},
+      {"ナンキンリコウダイガク", "556", "555"},  // 南京理工大学, not 南京航空航天大学
+  };
+  for (const auto& c : kCases) {
+    CheckResult r = Checker().Check(c.query, Org());
+    const ListHit* h = FindEntry(r.hits, "jp_meti_eul", c.entry);
+    ASSERT_NE(h, nullptr) << c.query << " → jp_meti_eul:" << c.entry;
+    EXPECT_EQ(h->match.record_transform, names::Transform::kJapaneseOnyomi) << h->match.explanation;
+    EXPECT_EQ(FindEntry(r.hits, "jp_meti_eul", c.not_entry), nullptr) << c.query << " also hit " << c.not_entry;
+  }
+  // Form words alone, in one katakana run, still find nothing.
+  for (const char* q : {"ダイガク", "コウギョウダイガク", "リコウダイガク", "カガクギジュツケンキュウショ"})
+    EXPECT_TRUE(Checker().Check(q, Org()).hits.empty()) << q << " → " << Checker().Check(q, Org()).hits[0].primary_name;
+}
+
 // ASPI's entries with only their Chinese names kept (as a list that prints one script), and
 // the ROR registry: the registry's names in other scripts bridge the query to the entry.
 EntityChecker AspiChineseOnlyWithRegistry() {
