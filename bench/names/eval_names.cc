@@ -289,8 +289,8 @@ Data Load() {
 }
 
 EntityChecker MustBuild(std::vector<model::ListSnapshot> snapshots,
-                        std::optional<model::Registry> registry = std::nullopt) {
-  auto c = EntityChecker::Build(std::move(snapshots), std::move(registry), {});
+                        std::optional<model::Registry> registry = std::nullopt, const Options& options = {}) {
+  auto c = EntityChecker::Build(std::move(snapshots), std::move(registry), options);
   if (!c) Die(c.error().message);
   return std::move(*c);
 }
@@ -1590,18 +1590,17 @@ void Resolution(std::FILE* out, const std::vector<LabelledQuery>& set, const std
 
 // Before / after loading the registry for plain name checks, per category, at 0.75 and 0.85.
 void Compare(std::FILE* out, const std::vector<LabelledQuery>& set, const std::vector<Outcome>& without,
-             const std::vector<Outcome>& with, size_t count) {
+             const std::vector<Outcome>& with, size_t count, const char* before, const char* after) {
   std::map<std::string, std::vector<size_t>> cats;
   for (size_t i = 0; i < count; ++i) {
     cats[set[i].category].push_back(i);
-    if (set[i].category == "cross_script" || set[i].category == "katakana")
+    if (set[i].category == "cross_script" || set[i].category == "katakana" || set[i].category == "neg_katakana")
       cats[set[i].category + " " + set[i].kind].push_back(i);
   }
   std::fprintf(out,
-               "\n### `highfence check NAME` without and with the registry (ROR) loaded\n\nThe same queries against "
-               "all lists, first without ROR (what `check NAME` did before), then with ROR (what it does now: "
-               "CheckOptions::via_registry). Positives P / R (TP/FP/FN), negatives TNR (TN/FP).\n\n| category | n | "
-               "t=0.75 without | t=0.75 with ROR | t=0.85 without | t=0.85 with ROR |\n|---|---:|---|---|---|---|\n");
+               "\nPositives P / R (TP/FP/FN), negatives TNR (TN/FP).\n\n| category | n | t=0.75 %s | t=0.75 %s | "
+               "t=0.85 %s | t=0.85 %s |\n|---|---:|---|---|---|---|\n",
+               before, after, before, after);
   for (const auto& [cat, idx] : cats) {
     std::fprintf(out, "| %s | %zu |", cat.c_str(), idx.size());
     for (double t : {0.75, 0.85}) {
@@ -1678,6 +1677,19 @@ int Main(int argc, char** argv) {
   MarkSameEntities(d.snapshots, affiliations);
   const size_t main_count = set.size();  // the categories run with and without the registry
   std::vector<Outcome> outcomes = Run(checker, set);
+  // Katakana queries again without splitting katakana runs (names::Options::
+  // split_katakana_runs = false): the engine before that change, for a before / after table.
+  std::vector<size_t> kana_index;
+  std::vector<Outcome> kana_unsplit;
+  {
+    std::vector<LabelledQuery> kana;
+    for (size_t i = 0; i < set.size(); ++i)
+      if (set[i].category == "katakana" || set[i].category == "neg_katakana")
+        kana.push_back(set[i]), kana_index.push_back(i);
+    Options unsplit;
+    unsplit.index.split_katakana_runs = false;
+    kana_unsplit = Run(MustBuild(d.snapshots, std::nullopt, unsplit), kana);
+  }
   // The same queries with ROR loaded, as `highfence check NAME` runs them since the registry
   // is loaded for organisation names (CheckOptions::via_registry): before / after per category.
   std::vector<Outcome> outcomes_ror;
@@ -1798,8 +1810,21 @@ int Main(int argc, char** argv) {
       Table(out, cat, set, outcomes, true);
     }
   }
+  {
+    std::vector<LabelledQuery> kana;
+    std::vector<Outcome> split;
+    for (size_t i : kana_index) kana.push_back(set[i]), split.push_back(outcomes[i]);
+    std::fprintf(out,
+                 "\n### Katakana queries before / after splitting katakana runs (names::Options::"
+                 "split_katakana_runs)\n");
+    Compare(out, kana, kana_unsplit, split, kana.size(), "split_katakana_runs = false", "true (now)");
+  }
   Resolution(out, set, outcomes);
-  Compare(out, set, outcomes, outcomes_ror, main_count);
+  std::fprintf(out,
+               "\n### `highfence check NAME` without and with the registry (ROR) loaded\n\nThe same queries "
+               "against all lists, first without ROR (what `check NAME` did before), then with ROR (what it does "
+               "now: CheckOptions::via_registry).\n");
+  Compare(out, set, outcomes, outcomes_ror, main_count, "without", "with ROR");
   std::fflush(out);
   if (throughput) Throughput(out, d, set);
   return 0;

@@ -434,9 +434,9 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
 // readings of Chinese records, so the split adds no candidates among other names. A run the
 // index already knows as a word, or shorter than 8 letters, is left alone.
 void NameIndex::Rep::SplitReadingRun(Key* key) const {
+  if (!options.split_katakana_runs) return;
   constexpr size_t kMinRun = 8, kMinWord = 4, kMinHead = 3;
   std::vector<internal::Token> out;
-  bool split = false;
   for (internal::Token& t : key->tokens) {
     std::string rest = t.text;
     std::vector<internal::Token> tail;  // from the end
@@ -459,14 +459,13 @@ void NameIndex::Rep::SplitReadingRun(Key* key) const {
       out.push_back(std::move(t));
       continue;
     }
-    split = true;
     internal::Token head;
     head.text = head.display = rest;
     head.cls = internal::LatinTokenClass(rest);
     out.push_back(std::move(head));
     for (auto it = tail.rbegin(); it != tail.rend(); ++it) out.push_back(std::move(*it));
   }
-  if (split) key->tokens = std::move(out);
+  key->tokens = std::move(out);  // every token was moved into `out`, split or not
 }
 
 void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q,
