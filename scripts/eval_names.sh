@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # eval_names.sh — labelled evaluation of entity matching on the real lists (docs/benchmarks.md).
 #   scripts/eval_names.sh                      markdown tables to stdout
-#   scripts/eval_names.sh --throughput         … and the 1,000,000-query run with the brute-force baseline
+#   scripts/eval_names.sh --throughput         … and two 1,000,000-query runs (real index; scaled with synthetic
+#                                              organisations to 120,000 entities) with the brute-force baseline
 #   scripts/eval_names.sh --out FILE           … also written to FILE
 # The generated set and the misses at t=0.75 are written beside the program:
 #   build/bench/bench/names/eval_set.tsv, build/bench/bench/names/eval_misses.tsv

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // eval_names: labelled evaluation of entity matching (懸念先照合の評価) on the real lists.
 // Imports the official lists and ROR from ../shared/data, builds an EntityChecker, generates
-// labelled queries by program (aliases, cross-script names, degraded primary names, and four
-// kinds of negatives), runs them once at the lowest threshold and prints precision / recall
-// per category and list at 0.70 / 0.75 / 0.80 / 0.85 as markdown. With --throughput it also
-// runs one million queries on 2 threads against lists + ROR (+ Hipo) and compares the
-// indexed query with NameIndex::QueryExhaustive on a sample. docs/benchmarks.md explains
-// the categories and what the evaluation leaves out.
+// labelled queries by program (aliases, cross-script names, degraded primary names, affiliation
+// lines composed from real records, and six kinds of negatives), runs them once at the lowest
+// threshold and prints precision / recall per category and list at 0.70 / 0.75 / 0.80 / 0.85
+// as markdown, the same name queries without and with ROR loaded (as `highfence check NAME`
+// now runs them), and where each affiliation line resolved in the registry. With --throughput
+// it also runs one million queries on 2 threads against lists + ROR (+ Hipo), then against that
+// index scaled to 120,000 entities with synthetic organisations (bench only), comparing the
+// indexed query with NameIndex::QueryExhaustive on a sample. docs/benchmarks.md explains the
+// categories and what the evaluation leaves out.
 //
 //   scripts/eval_names.sh [--throughput] [--out FILE]
 //   eval_names [--set eval_set.tsv] [--misses eval_misses.tsv] [--throughput]
 #include <iconv.h>
+#include <mecab.h>
 #include <opencc/opencc.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -238,11 +242,16 @@ struct LabelledQuery {
   // Entries of other lists with a full name equal to one of the expected entry's (the same
   // person or organisation listed twice, e.g. MOF and UN): a hit on them is neither TP nor FP.
   std::vector<std::string> same_entity;
+  // Category affiliation / neg_affiliation: the query is a raw affiliation line, run through
+  // CheckAffiliation; the registry record it should resolve to ("" = not judged).
+  bool affiliation = false;
+  std::string expected_record;
 };
 
 struct Outcome {
   std::vector<std::pair<std::string, double>> hits;  // "list:entry", score (≥ lowest threshold)
   std::string best_name;                             // primary name of the best hit
+  std::string resolved;                              // affiliations: the registry record, "" = no confident match
 };
 
 std::string Key(const std::string& list, const std::string& entry) {
@@ -280,8 +289,8 @@ Data Load() {
 }
 
 EntityChecker MustBuild(std::vector<model::ListSnapshot> snapshots,
-                        std::optional<model::Registry> registry = std::nullopt) {
-  auto c = EntityChecker::Build(std::move(snapshots), std::move(registry), {});
+                        std::optional<model::Registry> registry = std::nullopt, const Options& options = {}) {
+  auto c = EntityChecker::Build(std::move(snapshots), std::move(registry), options);
   if (!c) Die(c.error().message);
   return std::move(*c);
 }
@@ -296,9 +305,16 @@ std::vector<Outcome> Run(const EntityChecker& checker, const std::vector<Labelle
       o.country = queries[i].country;
       o.threshold = kThresholds[0];
       o.max_results = 10;  // the default
-      CheckResult r = checker.Check(queries[i].query, o);
-      for (const ListHit& h : r.hits) out[i].hits.emplace_back(Key(h.list_id, h.entry_id), h.match.score);
-      if (!r.hits.empty()) out[i].best_name = r.hits[0].primary_name + " (" + r.hits[0].match.record_name + ")";
+      std::vector<ListHit> hits;
+      if (queries[i].affiliation) {
+        AffiliationResult a = checker.CheckAffiliation(queries[i].query, o);
+        if (a.resolved) out[i].resolved = a.resolved->id;
+        hits = std::move(a.hits);
+      } else {
+        hits = checker.Check(queries[i].query, o).hits;
+      }
+      for (const ListHit& h : hits) out[i].hits.emplace_back(Key(h.list_id, h.entry_id), h.match.score);
+      if (!hits.empty()) out[i].best_name = hits[0].primary_name + " (" + hits[0].match.record_name + ")";
     }
   };
   std::thread helper(work);
@@ -588,8 +604,10 @@ std::vector<LabelledQuery> RegistryNegatives(const Data& d, const std::map<size_
       if (distinctive.count(t)) shared = t;
     if (!shared.empty()) {
       by_token.push_back({"neg_registry", "shared_word", "word:" + shared, name, names::Kind::kOrganisation, "", {}});
+      by_token.back().expected_record = r.id;
     } else if (!r.city.empty() && cities.count(Fold(r.city))) {
       by_city.push_back({"neg_registry", "same_city", "city:" + r.city, name, names::Kind::kOrganisation, "", {}});
+      by_city.back().expected_record = r.id;
     }
   }
   // A fixed, spread-out sample: every k-th record in file order.
@@ -754,6 +772,7 @@ struct Renderer {
   std::unique_ptr<icu::Transliterator> han_latin;
   std::vector<std::pair<std::string, std::string>> places;  // kanji (Japanese forms) → katakana
   std::set<std::string> used;                               // "北京→ペキン" actually used
+  std::shared_ptr<mecab_t> yomi;                            // MeCab -Oyomi (IPAdic readings)
 
   std::string Japanese(const std::string& s) const { return t2jp->Convert(s2t->Convert(s)); }
   std::string Pinyin(const std::string& han) const {
@@ -763,6 +782,23 @@ struct Renderer {
     u.toUTF8String(latin);
     for (char c : latin)
       if (std::isalpha(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(c));
+    return out;
+  }
+  // The whole name in katakana as a Japanese officer hears it (ハルビンコウギョウダイガク,
+  // ペキンコウクウコウテンダイガク): the leading place's IPAdic reading, the rest read by MeCab
+  // (IPAdic) in its Japanese character forms. "" when MeCab leaves a word unread.
+  std::string WholeKatakana(const std::string& han) {
+    const std::string jp = Japanese(han);
+    std::string city, rest = jp;
+    for (const auto& [kanji, kana] : places)
+      if (kanji.size() > jp.size() - rest.size() && jp.size() > kanji.size() && jp.compare(0, kanji.size(), kanji) == 0)
+        city = kana, rest = jp.substr(kanji.size());
+    const char* read = mecab_sparse_tostr(yomi.get(), rest.c_str());
+    if (read == nullptr) return "";
+    std::string out = city + read;
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    for (char32_t c : Decode(out))
+      if (!((c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC)) return "";
     return out;
   }
   // Katakana renderings of a Chinese name: its leading place (longest IPAdic match) in
@@ -807,6 +843,8 @@ Renderer MakeRenderer(const model::Registry& ror) {
   } catch (const std::exception& e) {
     Die(std::string("OpenCC: ") + e.what());
   }
+  r.yomi.reset(mecab_new2("-Oyomi"), mecab_destroy);
+  if (!r.yomi) Die("MeCab (mecab-ipadic-utf8) unavailable");
   UErrorCode status = U_ZERO_ERROR;
   r.han_latin.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) Die("ICU Han-Latin unavailable");
@@ -878,6 +916,14 @@ std::vector<LabelledQuery> KatakanaRenderings(const std::vector<model::ListSnaps
       std::set<std::string> seen;
       for (const auto& n : e.names) {
         if (ScriptOf(n.text) != "Hani") continue;
+        if (std::string whole = r.WholeKatakana(n.text); !whole.empty() && seen.insert(whole).second)
+          out.push_back({"katakana",
+                         snap.list_id,
+                         "whole_name_katakana",
+                         whole,
+                         names::Kind::kOrganisation,
+                         "",
+                         {Key(e.list_id, e.entry_id)}});
         for (std::string& q : r.Render(n.text)) {
           if (!seen.insert(q).second) continue;
           out.push_back({"katakana",
@@ -898,7 +944,7 @@ std::vector<LabelledQuery> KatakanaRenderings(const std::vector<model::ListSnaps
 std::vector<LabelledQuery> KatakanaNegatives(const Data& d, const std::vector<char>& excluded,
                                              const std::map<size_t, std::vector<std::string>>& links, Renderer& r,
                                              size_t limit) {
-  std::vector<LabelledQuery> all;
+  std::vector<LabelledQuery> all, wholes;
   for (size_t i = 0; i < d.ror.records.size(); ++i) {
     const model::OrgRecord& rec = d.ror.records[i];
     if (excluded[i] || links.count(i) || rec.status != "active") continue;
@@ -907,11 +953,222 @@ std::vector<LabelledQuery> KatakanaNegatives(const Data& d, const std::vector<ch
       for (std::string& q : r.Render(n.text))
         all.push_back(
             {"neg_katakana", "ror_cn", "place_reading_ipadic", std::move(q), names::Kind::kOrganisation, "", {}});
+      if (std::string whole = r.WholeKatakana(n.text); !whole.empty())
+        wholes.push_back(
+            {"neg_katakana", "ror_cn_whole", "whole_name_katakana", whole, names::Kind::kOrganisation, "", {}});
     }
   }
-  if (all.size() <= limit) return all;
+  auto sample = [limit](std::vector<LabelledQuery>& v) {
+    if (v.size() <= limit) return v;
+    std::vector<LabelledQuery> out;
+    for (size_t i = 0; i < limit; ++i) out.push_back(v[i * v.size() / limit]);
+    return out;
+  };
+  std::vector<LabelledQuery> out = sample(all);
+  for (auto& q : sample(wholes)) out.push_back(std::move(q));
+  return out;
+}
+
+// ---- affiliation strings (CheckAffiliation)
+//
+// Raw affiliation lines composed from real records in the formats researchers write them:
+// "Dept. of Physics, <organisation>, <city> <postcode>, <country>" (English; departments from
+// a fixed list, taken in turn), "<组织><学院>，<postcode> 中国" (Chinese), "<組織の日本字体>
+// 大学院工学研究科, 中国" and "<katakana city>…" (Japanese renderings of a Chinese name), and
+// for Japanese universities the MEXT record's own graduate schools and campus address
+// ("東北大学大学院工学研究科, 〒980－8579 宮城県仙台市…"). Postcodes and cities are the
+// records' own (list addresses, ROR city, MEXT campus); none is invented.
+const char* const kDepartmentsEn[] = {"Dept. of Physics",
+                                      "School of Materials Science and Engineering",
+                                      "College of Computer Science and Technology",
+                                      "Department of Mechanical Engineering",
+                                      "School of Electronic and Information Engineering",
+                                      "Faculty of Chemistry",
+                                      "Graduate School of Engineering",
+                                      "Department of Applied Mathematics"};
+const char* const kDepartmentsZh[] = {"物理学院", "材料科学与工程学院", "计算机科学与技术学院", "机电工程学院",
+                                      "电子信息工程学院"};
+const char* const kDepartmentsJa[] = {"大学院工学研究科", "理学部物理学科", "大学院情報科学研究科", "材料工学科"};
+const std::map<std::string, std::vector<std::string>>& CountryNames() {
+  static const std::map<std::string, std::vector<std::string>> kNames = {
+      {"CN", {"China", "P.R. China", "People's Republic of China"}},
+      {"RU", {"Russia", "Russian Federation"}},
+      {"IR", {"Iran"}},
+      {"PK", {"Pakistan"}},
+      {"KP", {"DPRK"}},
+      {"HK", {"Hong Kong"}},
+      {"TW", {"Taiwan"}},
+      {"BY", {"Belarus"}},
+      {"SY", {"Syria"}},
+      {"JP", {"Japan"}},
+      {"US", {"USA", "United States"}},
+      {"GB", {"UK", "United Kingdom"}},
+      {"KR", {"Republic of Korea", "South Korea"}},
+      {"DE", {"Germany"}},
+      {"FR", {"France"}},
+      {"IN", {"India"}},
+      {"AU", {"Australia"}},
+      {"CA", {"Canada"}},
+      {"IT", {"Italy"}},
+      {"ES", {"Spain"}},
+      {"SG", {"Singapore"}},
+      {"NL", {"Netherlands"}},
+      {"CH", {"Switzerland"}},
+      {"SE", {"Sweden"}}};
+  return kNames;
+}
+
+// A postcode printed in one of the addresses: the first run of 5 or 6 digits standing alone.
+std::string PostcodeIn(const std::vector<model::Address>& addresses) {
+  for (const auto& a : addresses) {
+    const std::string& t = a.text;
+    for (size_t i = 0; i < t.size();) {
+      if (!std::isdigit(static_cast<unsigned char>(t[i]))) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) ++j;
+      const bool alone = (i == 0 || !std::isalnum(static_cast<unsigned char>(t[i - 1]))) &&
+                         (j == t.size() || !std::isalnum(static_cast<unsigned char>(t[j])));
+      if (alone && (j - i == 5 || j - i == 6)) return t.substr(i, j - i);
+      i = j;
+    }
+  }
+  return "";
+}
+
+// "Dept. of Physics, Beihang University, Beijing 100191, China", varied by n.
+std::string EnglishAffiliation(size_t n, const std::string& org, const std::string& city, const std::string& postcode,
+                               const std::string& country_code) {
+  const std::string dept = kDepartmentsEn[n % std::size(kDepartmentsEn)];
+  std::string place = city;
+  if (!postcode.empty()) place += (place.empty() ? "" : " ") + postcode;
+  std::string country;
+  auto it = CountryNames().find(country_code);
+  if (it != CountryNames().end()) country = it->second[(n / 2) % it->second.size()];
+  std::string out = n % 3 == 2 ? org + ", " + dept : dept + ", " + org;  // "HIT, School of …" also occurs
+  if (!place.empty()) out += ", " + place;
+  if (!country.empty()) out += ", " + country;
+  return out;
+}
+
+std::vector<LabelledQuery> Affiliations(const Data& d, const std::map<size_t, std::vector<std::string>>& links,
+                                        const std::vector<LabelledQuery>& registry_negatives,
+                                        const std::vector<char>& excluded, Renderer& renderer) {
   std::vector<LabelledQuery> out;
-  for (size_t i = 0; i < limit; ++i) out.push_back(all[i * all.size() / limit]);
+  std::unordered_map<std::string, const model::ListEntry*> entries;
+  for (const auto& s : d.snapshots)
+    for (const auto& e : s.entries) entries[Key(e.list_id, e.entry_id)] = &e;
+  std::unordered_map<std::string, std::string> record_of_entry;  // list key → linked ROR id
+  for (const auto& [record, keys] : links)
+    for (const auto& k : keys) record_of_entry.emplace(k, d.ror.records[record].id);
+  auto add = [&](const char* category, const std::string& group, const std::string& kind, std::string q,
+                 std::vector<std::string> expected, std::string record) {
+    LabelledQuery lq{category, group, kind, std::move(q), names::Kind::kOrganisation, "", std::move(expected)};
+    lq.affiliation = true;
+    lq.expected_record = std::move(record);
+    out.push_back(std::move(lq));
+  };
+  auto first = [](const std::vector<model::Name>& ns, const char* script) -> std::string {
+    for (const auto& n : ns)
+      if (n.kind != model::NameKind::kAcronym && ScriptOf(n.text) == script) return n.text;
+    return "";
+  };
+  size_t n = 0;
+  // Positives (1): ROR records linked to list entries, under the registry's names.
+  for (const auto& [record, keys] : links) {
+    const model::OrgRecord& r = d.ror.records[record];
+    std::vector<model::Address> addresses;
+    for (const auto& k : keys)
+      addresses.insert(addresses.end(), entries[k]->addresses.begin(), entries[k]->addresses.end());
+    const std::string postcode = PostcodeIn(addresses);
+    const std::string latin = first(r.names, "Latn"), han = first(r.names, "Hani");
+    if (!latin.empty())
+      add("affiliation", "ror_linked", "en", EnglishAffiliation(n++, latin, r.city, postcode, r.country_code), keys,
+          r.id);
+    if (!han.empty() && (r.country_code == "CN" || r.country_code == "HK" || r.country_code == "TW")) {
+      const std::string zh_dept = kDepartmentsZh[n++ % std::size(kDepartmentsZh)];
+      add("affiliation", "ror_linked", "zh", han + zh_dept + (postcode.empty() ? "，中国" : "，" + postcode + " 中国"),
+          keys, r.id);
+      // Japanese graduate schools only after a university's name; other bodies as named.
+      const std::string ja = renderer.Japanese(han);
+      const bool university = ja.ends_with("大学") || ja.ends_with("大學");
+      const std::string ja_dept = university ? kDepartmentsJa[n++ % std::size(kDepartmentsJa)] : " ";
+      add("affiliation", "ror_linked", "ja", ja + ja_dept + ", 中国", keys, r.id);
+      for (const std::string& k : renderer.Render(han))
+        add("affiliation", "ror_linked", "ja_katakana_city", k + ja_dept + ", 中国", keys, r.id);
+    }
+  }
+  // Positives (2): research organisations of the lists under their own primary name.
+  static const std::set<std::string> kResearchLists = {"aspi_unitracker", "us_entity_list", "ca_nro", "us_dod_1286",
+                                                       "jp_meti_eul"};
+  static const char* const kResearchWords[] = {"univ", "institut", "academy", "research", "laborator", "college"};
+  for (const auto& s : d.snapshots) {
+    if (!kResearchLists.count(s.list_id)) continue;
+    for (const auto& e : s.entries) {
+      if (e.type != model::EntityType::kOrganisation) continue;
+      const std::string latin = first(e.names, "Latn");
+      std::string lower = Fold(latin);
+      if (latin.empty() || std::none_of(std::begin(kResearchWords), std::end(kResearchWords),
+                                        [&](const char* w) { return lower.find(w) != std::string::npos; }))
+        continue;
+      const std::string key = Key(e.list_id, e.entry_id);
+      std::string city;
+      for (const auto& a : e.addresses)
+        if (city.empty()) city = a.city;
+      std::string country = e.countries.empty() ? "" : e.countries[0].code;
+      auto rec = record_of_entry.find(key);
+      add("affiliation", s.list_id, "en_list_name",
+          EnglishAffiliation(n++, latin, city, PostcodeIn(e.addresses), country), {key},
+          rec == record_of_entry.end() ? "" : rec->second);
+      const std::string han = first(e.names, "Hani");
+      if (!han.empty() && country == "CN")
+        add("affiliation", s.list_id, "zh_list_name", han + kDepartmentsZh[n++ % std::size(kDepartmentsZh)] + "，中国",
+            {key}, rec == record_of_entry.end() ? "" : rec->second);
+    }
+  }
+  // Negatives (1): the ROR organisations of negatives (a), in English format with their city.
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < d.ror.records.size(); ++i) by_id[d.ror.records[i].id] = i;
+  for (size_t k = 0; k < registry_negatives.size(); k += 2) {  // every second: 1,500
+    const model::OrgRecord& r = d.ror.records[by_id.at(registry_negatives[k].expected_record)];
+    add("neg_affiliation", "ror_" + registry_negatives[k].group, "en",
+        EnglishAffiliation(n++, registry_negatives[k].query, r.city, "", r.country_code), {}, r.id);
+  }
+  // Negatives (2): Chinese organisations of ROR on no list, in Chinese format.
+  std::vector<std::pair<std::string, std::string>> zh;  // affiliation, record id
+  for (size_t i = 0; i < d.ror.records.size(); ++i) {
+    const model::OrgRecord& r = d.ror.records[i];
+    if (excluded[i] || links.count(i) || r.status != "active" || r.country_code != "CN") continue;
+    const std::string han = first(r.names, "Hani");
+    if (!han.empty()) zh.emplace_back(han + kDepartmentsZh[i % std::size(kDepartmentsZh)] + "，中国", r.id);
+  }
+  for (size_t k = 0; k < 500 && k < zh.size(); ++k) {
+    const auto& [q, id] = zh[k * zh.size() / std::min<size_t>(500, zh.size())];
+    add("neg_affiliation", "ror_cn_zh", "zh", q, {}, id);
+  }
+  // Negatives (3): Japanese universities (MEXT) with their own graduate schools and campus
+  // address in Japanese, and in English (department, name, Japan).
+  for (const auto& u : d.mext) {
+    const std::string ja = u.value("name_ja", ""), en = u.value("name_en", "");
+    const auto ids = u.value("ror_ids_by_name_match", nlohmann::json::array());
+    const std::string record = ids.size() == 1 ? "https://ror.org/" + ids[0].get<std::string>() : "";
+    const auto schools = u.value("graduate_schools", nlohmann::json::array());
+    const auto campuses = u.value("campuses", nlohmann::json::array());
+    if (!ja.empty()) {
+      std::string school =
+          schools.empty() ? std::string("工学部") : "大学院" + schools[n % schools.size()].get<std::string>();
+      std::string address = u.value("address", "");
+      if (!campuses.empty() && campuses[0].contains("post"))
+        address = "〒" + campuses[0].value("post", "") + " " + campuses[0].value("addr", "");
+      add("neg_affiliation", "mext_ja", "ja", ja + school + (address.empty() ? "" : ", " + address), {}, record);
+    }
+    if (!en.empty())
+      add("neg_affiliation", "mext_en", "en",
+          std::string(kDepartmentsEn[n % std::size(kDepartmentsEn)]) + ", " + en + ", Japan", {}, record);
+    ++n;
+  }
   return out;
 }
 
@@ -1027,71 +1284,49 @@ std::string Expected(const LabelledQuery& q) {
 
 // ---- throughput
 
-double RssMb() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("VmRSS:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-  return 0;
+// One timed run: kTotal queries on kThreads threads, then the brute-force baseline on a sample.
+struct Timing {
+  size_t entities = 0, names = 0, keys = 0;
+  double build_s = 0, memory_mb = 0;
+  double wall_s = 0, cpu_s = 0, hit_share = 0, p50 = 0, p99 = 0, max = 0;
+  double fast_mean_us = 0, brute_mean_ms = 0;
+  size_t judged = 0, agree = 0;
+  std::map<std::string, std::vector<float>> by_category;  // µs
+};
+constexpr size_t kTotal = 1000000;
+constexpr int kThreads = 2;
+constexpr size_t kSample = 200;
+
+double Percentile(std::vector<float>& v, double p) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : static_cast<double>(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))]);
 }
 
-void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>& set) {
-  std::vector<names::NameRecord> records;
-  uint32_t id = 0;
-  size_t list_entities = 0, ror_entities = 0, hipo_entities = 0;
-  for (const auto& s : d.snapshots) {
-    for (const auto& e : s.entries) {
-      if (e.type == model::EntityType::kVessel) continue;
-      for (const auto& n : e.names)
-        if (!Fold(n.text).empty())
-          records.push_back({id, n.text, KindOf(e.type), "", n.kind == model::NameKind::kAcronym});
-      ++id, ++list_entities;
-    }
-  }
-  for (const auto& r : d.ror.records) {
-    for (const auto& n : r.names)
-      if (!Fold(n.text).empty())
-        records.push_back(
-            {id, n.text, names::Kind::kOrganisation, r.country_code, n.kind == model::NameKind::kAcronym});
-    ++id, ++ror_entities;
-  }
-  for (const auto& h : d.hipo) {  // universities ROR lacks (no id by domain or name)
-    if (!h.value("ror_ids_by_domain", nlohmann::json::array()).empty() ||
-        !h.value("ror_ids_by_name", nlohmann::json::array()).empty())
-      continue;
-    const std::string name = h.value("name", "");
-    if (Fold(name).empty()) continue;
-    records.push_back({id++, name, names::Kind::kOrganisation, h.value("alpha_two_code", ""), false});
-    ++hipo_entities;
-  }
-  const double rss_before = RssMb();
+Timing Measure(const std::vector<names::NameRecord>& records, size_t entities,
+               const std::vector<std::pair<std::string, std::optional<names::Kind>>>& queries,
+               const std::vector<const LabelledQuery*>& labelled) {
+  Timing t;
+  t.entities = entities;
   const auto b0 = std::chrono::steady_clock::now();
   auto built = names::NameIndex::Build(records, {});
-  const double build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
+  t.build_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count();
   if (!built) Die(built.error().message);
   const names::NameIndex& index = *built;
-  const double rss_after = RssMb();
+  t.names = index.name_count();
+  t.keys = index.key_count();
+  t.memory_mb = static_cast<double>(index.memory_bytes()) / (1 << 20);
 
-  std::vector<std::pair<std::string, std::optional<names::Kind>>> queries;
-  std::vector<const LabelledQuery*> labelled;  // the evaluation's queries, once each
-  for (const auto& q : set) {
-    if (q.category == "via_registry" || q.category == "neg_via_registry") continue;
-    queries.emplace_back(q.query, q.as);
-    labelled.push_back(&q);
-  }
-  constexpr size_t kTotal = 1000000;
-  constexpr int kThreads = 2;
   std::vector<std::vector<std::pair<float, uint32_t>>> latencies(kThreads);  // µs, query index
   const std::clock_t cpu0 = std::clock();
   const auto t0 = std::chrono::steady_clock::now();
   std::vector<std::thread> threads;
   std::atomic<size_t> hits{0};
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      auto& lat = latencies[t];
+  for (int th = 0; th < kThreads; ++th) {
+    threads.emplace_back([&, th] {
+      auto& lat = latencies[th];
       lat.reserve(kTotal / kThreads + 1);
       size_t local_hits = 0;
-      for (size_t i = t; i < kTotal; i += kThreads) {
+      for (size_t i = th; i < kTotal; i += kThreads) {
         const auto qi = static_cast<uint32_t>((i * 7919) % queries.size());
         const auto& [q, kind] = queries[qi];
         names::QueryOptions o;
@@ -1105,25 +1340,20 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
     });
   }
   for (auto& th : threads) th.join();
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+  t.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  t.cpu_s = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+  t.hit_share = static_cast<double>(hits) / kTotal;
   std::vector<float> all;
-  std::map<std::string, std::vector<float>> by_category;
   for (auto& l : latencies) {
     for (const auto& [us, qi] : l) {
       all.push_back(us);
-      by_category[labelled[qi]->category].push_back(us);
+      t.by_category[labelled[qi]->category].push_back(us);
     }
   }
-  auto pct = [](std::vector<float>& v, double p) {
-    std::sort(v.begin(), v.end());
-    return static_cast<double>(v[static_cast<size_t>(p * static_cast<double>(v.size() - 1))]);
-  };
+  t.p50 = Percentile(all, 0.5), t.p99 = Percentile(all, 0.99), t.max = Percentile(all, 1.0);
 
   // Brute force on a sample, single thread, in the same run: every key scored.
-  constexpr size_t kSample = 200;
   double fast_s = 0, brute_s = 0;
-  size_t judged = 0, agree = 0;
   for (size_t i = 0; i < kSample; ++i) {
     const auto& [q, kind] = queries[(i * 104729) % queries.size()];
     names::QueryOptions o;
@@ -1137,41 +1367,254 @@ void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>&
     fast_s += std::chrono::duration<double>(b - a).count();
     brute_s += std::chrono::duration<double>(c - b).count();
     if (!brute.empty()) {
-      ++judged;
-      agree += !fast.empty() && fast[0].record == brute[0].record;
+      ++t.judged;
+      t.agree += !fast.empty() && fast[0].record == brute[0].record;
     }
   }
+  t.fast_mean_us = 1e6 * fast_s / kSample;
+  t.brute_mean_ms = 1e3 * brute_s / kSample;
+  return t;
+}
+
+// Synthetic organisations for the scaled run (bench only, never shipped): real organisation
+// names re-composed. Entity i of the real organisations (in index order) is paired with
+// entity j = (i·7919 + 13) mod n of another country: the synthetic name is the first half of
+// i's words followed by the second half of j's ("Harbin Institute" + "of Applied Physics"),
+// with j's country; when both carry a Chinese-character name, the same is done with their
+// characters (first half of i's, second half of j's). A result equal to a real name is
+// skipped. Deterministic; about as many distinct words and q-grams per name as real ones.
+struct OrgSeed {
+  std::string latin, han, country;
+};
+
+std::vector<names::NameRecord> Synthetic(const std::vector<OrgSeed>& seeds, uint32_t first_id, size_t wanted,
+                                         const std::unordered_set<std::string>& real_names, size_t* made) {
+  std::vector<names::NameRecord> out;
+  std::unordered_set<std::string> seen;
+  const size_t n = seeds.size();
+  uint32_t id = first_id;
+  *made = 0;
+  for (size_t round = 0; *made < wanted && round < 4; ++round) {
+    for (size_t i = 0; i < n && *made < wanted; ++i) {
+      const OrgSeed& a = seeds[i];
+      const OrgSeed& b = seeds[(i * 7919 + 13 + round * 104729) % n];
+      if (&a == &b || a.country == b.country) continue;
+      const std::vector<std::string> wa = Tokens(a.latin), wb = Tokens(b.latin);
+      if (wa.size() < 2 || wb.size() < 2) continue;
+      std::string name;
+      for (size_t k = 0; k < (wa.size() + 1) / 2; ++k) name += wa[k] + " ";
+      for (size_t k = wb.size() / 2; k < wb.size(); ++k) name += wb[k] + (k + 1 < wb.size() ? " " : "");
+      const std::string key = Fold(name);
+      if (real_names.count(key) || !seen.insert(key).second) continue;
+      out.push_back({id, name, names::Kind::kOrganisation, b.country, false});
+      const std::vector<char32_t> ha = Decode(a.han), hb = Decode(b.han);
+      if (ha.size() >= 4 && hb.size() >= 4) {
+        std::string han;
+        for (size_t k = 0; k < ha.size() / 2; ++k) Encode(ha[k], han);
+        for (size_t k = hb.size() / 2; k < hb.size(); ++k) Encode(hb[k], han);
+        if (!real_names.count(Fold(han))) out.push_back({id, han, names::Kind::kOrganisation, b.country, false});
+      }
+      ++id, ++*made;
+    }
+  }
+  return out;
+}
+
+void Throughput(std::FILE* out, const Data& d, const std::vector<LabelledQuery>& set) {
+  std::vector<names::NameRecord> records;
+  std::vector<OrgSeed> seeds;  // real organisations, for the scaled run
+  std::unordered_set<std::string> real_names;
+  auto seed = [&](const std::vector<model::Name>& ns, const std::string& country) {
+    OrgSeed s{"", "", country};
+    for (const auto& n : ns) {
+      if (n.kind == model::NameKind::kAcronym) continue;
+      const std::string script = ScriptOf(n.text);
+      if (script == "Latn" && s.latin.empty()) s.latin = n.text;
+      if (script == "Hani" && s.han.empty()) s.han = n.text;
+    }
+    if (!s.latin.empty()) seeds.push_back(std::move(s));
+  };
+  uint32_t id = 0;
+  size_t list_entities = 0, ror_entities = 0, hipo_entities = 0;
+  for (const auto& s : d.snapshots) {
+    for (const auto& e : s.entries) {
+      if (e.type == model::EntityType::kVessel) continue;
+      for (const auto& n : e.names)
+        if (!Fold(n.text).empty()) {
+          records.push_back({id, n.text, KindOf(e.type), "", n.kind == model::NameKind::kAcronym});
+          real_names.insert(Fold(n.text));
+        }
+      if (e.type == model::EntityType::kOrganisation) seed(e.names, e.countries.empty() ? "" : e.countries[0].code);
+      ++id, ++list_entities;
+    }
+  }
+  for (const auto& r : d.ror.records) {
+    for (const auto& n : r.names)
+      if (!Fold(n.text).empty()) {
+        records.push_back(
+            {id, n.text, names::Kind::kOrganisation, r.country_code, n.kind == model::NameKind::kAcronym});
+        real_names.insert(Fold(n.text));
+      }
+    seed(r.names, r.country_code);
+    ++id, ++ror_entities;
+  }
+  for (const auto& h : d.hipo) {  // universities ROR lacks (no id by domain or name)
+    if (!h.value("ror_ids_by_domain", nlohmann::json::array()).empty() ||
+        !h.value("ror_ids_by_name", nlohmann::json::array()).empty())
+      continue;
+    const std::string name = h.value("name", "");
+    if (Fold(name).empty()) continue;
+    records.push_back({id++, name, names::Kind::kOrganisation, h.value("alpha_two_code", ""), false});
+    real_names.insert(Fold(name));
+    seeds.push_back({name, "", h.value("alpha_two_code", "")});
+    ++hipo_entities;
+  }
+  const size_t real_entities = list_entities + ror_entities + hipo_entities;
+
+  std::vector<std::pair<std::string, std::optional<names::Kind>>> queries;
+  std::vector<const LabelledQuery*> labelled;  // the evaluation's queries, once each
+  for (const auto& q : set) {
+    if (q.category == "via_registry" || q.category == "neg_via_registry" || q.category == "affiliation" ||
+        q.category == "neg_affiliation")
+      continue;
+    queries.emplace_back(q.query, q.as);
+    labelled.push_back(&q);
+  }
+  Timing real = Measure(records, real_entities, queries, labelled);
+
+  constexpr size_t kScaledEntities = 120000;
+  size_t synthetic = 0;
+  {
+    std::vector<names::NameRecord> more = Synthetic(seeds, id, kScaledEntities - real_entities, real_names, &synthetic);
+    records.insert(records.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  Timing scaled = Measure(records, real_entities + synthetic, queries, labelled);
+
   std::fprintf(out, "\n## Throughput\n\n");
   std::fprintf(out,
-               "Index: %zu list entities (vessels excluded) + %zu ROR records + %zu Hipo universities without a ROR id "
-               "= %zu entities, %zu names, %zu keys; built in %.1f s; index memory %.0f MB (NameIndex::memory_bytes), "
-               "process RSS +%.0f MB during build.\n\n",
-               list_entities, ror_entities, hipo_entities, list_entities + ror_entities + hipo_entities,
-               index.name_count(), index.key_count(), build_s, static_cast<double>(index.memory_bytes()) / (1 << 20),
-               rss_after - rss_before);
-  std::fprintf(out, "| measure | value |\n|---|---:|\n");
-  std::fprintf(out, "| queries (the evaluation set, cycled; threshold 0.75) | %zu |\n", kTotal);
-  std::fprintf(out, "| threads | %d |\n| wall time | %.1f s |\n| throughput | %.0f queries/s |\n", kThreads, wall,
-               static_cast<double>(kTotal) / wall);
-  std::fprintf(out, "| process CPU time (both threads) | %.1f s |\n", cpu);
-  std::fprintf(out, "| queries with a match | %.1f %% |\n", 100.0 * static_cast<double>(hits) / kTotal);
-  std::fprintf(out, "| latency p50 / p99 / max (per query, under 2-thread load) | %.0f / %.0f / %.0f µs |\n",
-               pct(all, 0.5), pct(all, 0.99), pct(all, 1.0));
-  std::fprintf(out, "| sample for the baseline | %zu queries, 1 thread |\n", kSample);
-  std::fprintf(out, "| indexed Query, mean | %.0f µs |\n", 1e6 * fast_s / kSample);
-  std::fprintf(out, "| brute force QueryExhaustive, mean | %.1f ms |\n", 1e3 * brute_s / kSample);
-  std::fprintf(out, "| brute force / indexed | %.0f× |\n", brute_s / fast_s);
-  std::fprintf(out, "| 1M queries by brute force (extrapolated, 2 threads) | %.1f h |\n",
-               brute_s / kSample * kTotal / kThreads / 3600);
-  std::fprintf(out, "| same best record as brute force (sample queries with a match) | %zu / %zu |\n", agree, judged);
+               "Real index: %zu list entities (vessels excluded) + %zu ROR records + %zu Hipo universities without a "
+               "ROR id = %zu entities. Scaled index (bench only, never shipped): the same + %zu synthetic "
+               "organisations re-composed from real ones (first half of one organisation's words + second half of "
+               "another's, with the second one's country; likewise their Chinese-character names) = %zu entities.\n\n",
+               list_entities, ror_entities, hipo_entities, real_entities, synthetic, real_entities + synthetic);
+  std::fprintf(out, "| measure | real data | scaled (real + synthetic) |\n|---|---:|---:|\n");
+  auto row = [&](const char* label, const std::string& a, const std::string& b) {
+    std::fprintf(out, "| %s | %s | %s |\n", label, a.c_str(), b.c_str());
+  };
+  auto f = [](const char* fmt, double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, fmt, v);
+    return std::string(buf);
+  };
+  auto both = [&](const char* label, const char* fmt, double Timing::*m) {
+    row(label, f(fmt, real.*m), f(fmt, scaled.*m));
+  };
+  row("entities", std::to_string(real.entities), std::to_string(scaled.entities));
+  row("names / keys", std::to_string(real.names) + " / " + std::to_string(real.keys),
+      std::to_string(scaled.names) + " / " + std::to_string(scaled.keys));
+  both("index build", "%.1f s", &Timing::build_s);
+  both("index memory (NameIndex::memory_bytes)", "%.0f MB", &Timing::memory_mb);
+  row("queries (the evaluation set, cycled; threshold 0.75), threads", std::to_string(kTotal) + ", 2",
+      std::to_string(kTotal) + ", 2");
+  both("wall time, 1M queries", "%.1f s", &Timing::wall_s);
+  row("throughput", f("%.0f queries/s", kTotal / real.wall_s), f("%.0f queries/s", kTotal / scaled.wall_s));
+  both("process CPU time (both threads)", "%.1f s", &Timing::cpu_s);
+  row("queries with a match", f("%.1f %%", 100 * real.hit_share), f("%.1f %%", 100 * scaled.hit_share));
+  row("latency p50 / p99 / max (under 2-thread load)",
+      f("%.0f", real.p50) + " / " + f("%.0f", real.p99) + " / " + f("%.0f µs", real.max),
+      f("%.0f", scaled.p50) + " / " + f("%.0f", scaled.p99) + " / " + f("%.0f µs", scaled.max));
+  row("baseline sample", std::to_string(kSample) + " queries, 1 thread",
+      std::to_string(kSample) + " queries, 1 thread");
+  both("indexed Query, mean", "%.0f µs", &Timing::fast_mean_us);
+  both("brute force QueryExhaustive, mean", "%.1f ms", &Timing::brute_mean_ms);
+  row("brute force / indexed", f("%.0f×", real.brute_mean_ms * 1000 / real.fast_mean_us),
+      f("%.0f×", scaled.brute_mean_ms * 1000 / scaled.fast_mean_us));
+  row("1M queries by brute force (extrapolated, 2 threads)",
+      f("%.1f h", real.brute_mean_ms / 1000 * kTotal / kThreads / 3600),
+      f("%.1f h", scaled.brute_mean_ms / 1000 * kTotal / kThreads / 3600));
+  row("same best record as brute force (sample queries with a match)",
+      std::to_string(real.agree) + " / " + std::to_string(real.judged),
+      std::to_string(scaled.agree) + " / " + std::to_string(scaled.judged));
   std::fprintf(out,
-               "\nLatency by category of the query (same run):\n\n| category | queries | mean | p50 | p99 "
-               "|\n|---|---:|---:|---:|---:|\n");
-  for (auto& [category, v] : by_category) {
-    double sum = 0;
+               "\nLatency by category of the query (same runs; real | scaled):\n\n| category | queries | mean | p50 | "
+               "p99 | scaled mean | scaled p50 | scaled p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+  for (auto& [category, v] : real.by_category) {
+    auto& w = scaled.by_category[category];
+    double sum = 0, sum_w = 0;
     for (float x : v) sum += x;
-    std::fprintf(out, "| %s | %zu | %.0f µs | %.0f µs | %.0f µs |\n", category.c_str(), v.size(),
-                 sum / static_cast<double>(v.size()), pct(v, 0.5), pct(v, 0.99));
+    for (float x : w) sum_w += x;
+    std::fprintf(out, "| %s | %zu | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs | %.0f µs |\n", category.c_str(),
+                 v.size(), sum / static_cast<double>(v.size()), Percentile(v, 0.5), Percentile(v, 0.99),
+                 sum_w / static_cast<double>(std::max<size_t>(1, w.size())), Percentile(w, 0.5), Percentile(w, 0.99));
+  }
+}
+
+// Which registry record each affiliation line resolved to: the expected one, another one, or
+// none ("no confident match"), per category and group.
+void Resolution(std::FILE* out, const std::vector<LabelledQuery>& set, const std::vector<Outcome>& outcomes) {
+  struct R {
+    size_t n = 0, judged = 0, right = 0, wrong = 0, judged_none = 0, none = 0;
+  };
+  std::map<std::string, R> rows;
+  for (size_t i = 0; i < set.size(); ++i) {
+    if (!set[i].affiliation) continue;
+    for (const std::string& key :
+         {set[i].category + " **all**", set[i].category + " " + set[i].group + " / " + set[i].kind}) {
+      R& r = rows[key];
+      ++r.n;
+      const std::string& got = outcomes[i].resolved;
+      r.none += got.empty();
+      if (set[i].expected_record.empty()) continue;
+      ++r.judged;
+      if (got.empty())
+        ++r.judged_none;
+      else if (got == set[i].expected_record)
+        ++r.right;
+      else
+        ++r.wrong;
+    }
+  }
+  if (rows.empty()) return;
+  std::fprintf(out,
+               "\n### Affiliation strings: registry resolution\n\nJudged = lines whose registry record is known "
+               "(the ROR record the line was composed from; for lists, the linked record; for MEXT, its one "
+               "ror_ids_by_name_match). No confident match = no record at ≥ Options::affiliation_confidence "
+               "(0.85); the CLI then lists the closest candidates.\n\n| category, group / kind | n | judged | "
+               "resolved to it | to another record | no confident match (judged) | no confident match (all) "
+               "|\n|---|---:|---:|---:|---:|---:|---:|\n");
+  for (const auto& [key, r] : rows)
+    std::fprintf(out, "| %s | %zu | %zu | %s (%zu) | %s (%zu) | %s (%zu) | %s (%zu) |\n", key.c_str(), r.n, r.judged,
+                 Ratio(r.right, r.judged).c_str(), r.right, Ratio(r.wrong, r.judged).c_str(), r.wrong,
+                 Ratio(r.judged_none, r.judged).c_str(), r.judged_none, Ratio(r.none, r.n).c_str(), r.none);
+}
+
+// Before / after loading the registry for plain name checks, per category, at 0.75 and 0.85.
+void Compare(std::FILE* out, const std::vector<LabelledQuery>& set, const std::vector<Outcome>& without,
+             const std::vector<Outcome>& with, size_t count, const char* before, const char* after) {
+  std::map<std::string, std::vector<size_t>> cats;
+  for (size_t i = 0; i < count; ++i) {
+    cats[set[i].category].push_back(i);
+    if (set[i].category == "cross_script" || set[i].category == "katakana" || set[i].category == "neg_katakana")
+      cats[set[i].category + " " + set[i].kind].push_back(i);
+  }
+  std::fprintf(out,
+               "\nPositives P / R (TP/FP/FN), negatives TNR (TN/FP).\n\n| category | n | t=0.75 %s | t=0.75 %s | "
+               "t=0.85 %s | t=0.85 %s |\n|---|---:|---|---|---|---|\n",
+               before, after, before, after);
+  for (const auto& [cat, idx] : cats) {
+    std::fprintf(out, "| %s | %zu |", cat.c_str(), idx.size());
+    for (double t : {0.75, 0.85}) {
+      for (const auto* os : {&without, &with}) {
+        Counts c;
+        for (size_t i : idx) Tally(set[i], (*os)[i], t, c);
+        if (IsNegative(set[idx[0]]))
+          std::fprintf(out, " %s (%zu/%zu) |", Ratio(c.tn, c.n).c_str(), c.tn, c.fp);
+        else
+          std::fprintf(out, " %s / %s (%zu/%zu/%zu) |", Ratio(c.tp, c.tp + c.fp).c_str(),
+                       Ratio(c.tp, c.tp + c.fn).c_str(), c.tp, c.fp, c.fn);
+      }
+    }
+    std::fprintf(out, "\n");
   }
 }
 
@@ -1224,26 +1667,48 @@ int Main(int argc, char** argv) {
   for (auto& q : PersonNegatives(d.snapshots, &person_excluded)) set.push_back(std::move(q));
   for (auto& q : MextNegatives(d, &mext_excluded)) set.push_back(std::move(q));
 
+  std::vector<LabelledQuery> registry_negatives;
+  for (const auto& q : set)
+    if (q.category == "neg_registry") registry_negatives.push_back(q);
+  std::vector<LabelledQuery> affiliations = Affiliations(d, links, registry_negatives, ror_excluded_flags, renderer);
+
   MarkSameEntities(d.snapshots, set);
   MarkSameEntities(d.snapshots, ablation.queries);
+  MarkSameEntities(d.snapshots, affiliations);
+  const size_t main_count = set.size();  // the categories run with and without the registry
   std::vector<Outcome> outcomes = Run(checker, set);
+  // Katakana queries again without splitting katakana runs (names::Options::
+  // split_katakana_runs = false): the engine before that change, for a before / after table.
+  std::vector<size_t> kana_index;
+  std::vector<Outcome> kana_unsplit;
+  {
+    std::vector<LabelledQuery> kana;
+    for (size_t i = 0; i < set.size(); ++i)
+      if (set[i].category == "katakana" || set[i].category == "neg_katakana")
+        kana.push_back(set[i]), kana_index.push_back(i);
+    Options unsplit;
+    unsplit.index.split_katakana_runs = false;
+    kana_unsplit = Run(MustBuild(d.snapshots, std::nullopt, unsplit), kana);
+  }
+  // The same queries with ROR loaded, as `highfence check NAME` runs them since the registry
+  // is loaded for organisation names (CheckOptions::via_registry): before / after per category.
+  std::vector<Outcome> outcomes_ror;
+  {
+    const EntityChecker full_ror = MustBuild(d.snapshots, d.ror);
+    outcomes_ror = Run(full_ror, set);
+    auto o = Run(full_ror, affiliations);
+    set.insert(set.end(), affiliations.begin(), affiliations.end());
+    outcomes.insert(outcomes.end(), o.begin(), o.end());
+  }
   // Cross-script pairs inside the lists run against the ablated indexes.
   std::vector<LabelledQuery> to_latin, to_other;
   for (auto& q : ablation.queries) (q.kind.rfind("Latn→", 0) == 0 ? to_other : to_latin).push_back(q);
   // The same with the registry loaded (CheckOptions::via_registry): ROR's names in other
-  // scripts bridge an entry that holds only one script; and the negatives, for the false
-  // alarms such a bridge may add. Reported as their own categories; the rows above stay
-  // without the registry, comparable with earlier runs.
-  auto with_registry = [](std::vector<LabelledQuery> qs, const char* category) {
-    for (auto& q : qs) {
-      if (std::string(category) == "neg_via_registry") q.group = q.category;
-      q.category = category;
-    }
+  // scripts bridge an entry that holds only one script.
+  auto with_registry = [](std::vector<LabelledQuery> qs) {
+    for (auto& q : qs) q.category = "via_registry";
     return qs;
   };
-  std::vector<LabelledQuery> negatives;
-  for (const auto& q : set)
-    if (IsNegative(q)) negatives.push_back(q);
   for (auto [snapshots, queries] :
        {std::pair{&ablation.without_nonlatin, &to_latin}, std::pair{&ablation.without_latin, &to_other}}) {
     {
@@ -1253,15 +1718,8 @@ int Main(int argc, char** argv) {
       outcomes.insert(outcomes.end(), o.begin(), o.end());
     }
     const EntityChecker ablated_ror = MustBuild(std::move(*snapshots), d.ror);
-    std::vector<LabelledQuery> bridged = with_registry(*queries, "via_registry");
+    std::vector<LabelledQuery> bridged = with_registry(*queries);
     auto o = Run(ablated_ror, bridged);
-    set.insert(set.end(), bridged.begin(), bridged.end());
-    outcomes.insert(outcomes.end(), o.begin(), o.end());
-  }
-  {
-    const EntityChecker full_ror = MustBuild(d.snapshots, d.ror);
-    std::vector<LabelledQuery> bridged = with_registry(negatives, "neg_via_registry");
-    auto o = Run(full_ror, bridged);
     set.insert(set.end(), bridged.begin(), bridged.end());
     outcomes.insert(outcomes.end(), o.begin(), o.end());
   }
@@ -1281,6 +1739,22 @@ int Main(int argc, char** argv) {
     misses << set[i].category << '\t' << set[i].group << '\t' << set[i].kind << '\t' << Clean(set[i].query) << '\t'
            << Expected(set[i]) << '\t' << (c.fp ? "FP" : "FN") << '\t'
            << (h.empty() ? "" : h[0].first + " " + Clean(outcomes[i].best_name)) << '\t'
+           << (h.empty() ? 0.0 : h[0].second) << '\n';
+  }
+  // Queries whose outcome changes when the registry is loaded (category prefixed "with_ror:").
+  for (size_t i = 0; i < main_count; ++i) {
+    Counts a, b;
+    Tally(set[i], outcomes[i], 0.75, a);
+    Tally(set[i], outcomes_ror[i], 0.75, b);
+    if (a.tp == b.tp && a.fp == b.fp && a.tn == b.tn) continue;
+    const auto& h = outcomes_ror[i].hits;
+    misses << "with_ror:" << set[i].category << '\t' << set[i].group << '\t' << set[i].kind << '\t'
+           << Clean(set[i].query) << '\t' << Expected(set[i]) << '\t'
+           << (b.tp   ? "TP"
+               : b.tn ? "TN"
+               : b.fp ? "FP"
+                      : "FN")
+           << '\t' << (h.empty() ? "" : h[0].first + " " + Clean(outcomes_ror[i].best_name)) << '\t'
            << (h.empty() ? 0.0 : h[0].second) << '\n';
   }
 
@@ -1324,16 +1798,33 @@ int Main(int argc, char** argv) {
       {"neg_mext", "Negatives (d): Japanese universities (MEXT) on no list"},
       {"neg_katakana", "Negatives (e): the same katakana renderings of Chinese organisations in ROR on no list"},
       {"via_registry", "With ROR loaded (Check via_registry): the cross-script pairs of the ablated index"},
-      {"neg_via_registry", "With ROR loaded (Check via_registry): all negatives, by category"}};
+      {"affiliation", "Affiliation strings of listed organisations (CheckAffiliation, ROR loaded)"},
+      {"neg_affiliation", "Negatives (f): affiliation strings of organisations on no list (CheckAffiliation)"}};
   for (const auto& [cat, title] : kSections) {
     std::fprintf(out, "\n### %s\n", title);
     Table(out, cat, set, outcomes, false);
     if (std::string(cat) == "alias" || std::string(cat) == "cross_script" || std::string(cat) == "transformed" ||
-        std::string(cat) == "katakana" || std::string(cat) == "via_registry") {
+        std::string(cat) == "katakana" || std::string(cat) == "via_registry" || std::string(cat) == "affiliation" ||
+        std::string(cat) == "neg_affiliation") {
       std::fprintf(out, "\nBy kind:\n");
       Table(out, cat, set, outcomes, true);
     }
   }
+  {
+    std::vector<LabelledQuery> kana;
+    std::vector<Outcome> split;
+    for (size_t i : kana_index) kana.push_back(set[i]), split.push_back(outcomes[i]);
+    std::fprintf(out,
+                 "\n### Katakana queries before / after splitting katakana runs (names::Options::"
+                 "split_katakana_runs)\n");
+    Compare(out, kana, kana_unsplit, split, kana.size(), "split_katakana_runs = false", "true (now)");
+  }
+  Resolution(out, set, outcomes);
+  std::fprintf(out,
+               "\n### `highfence check NAME` without and with the registry (ROR) loaded\n\nThe same queries "
+               "against all lists, first without ROR (what `check NAME` did before), then with ROR (what it does "
+               "now: CheckOptions::via_registry).\n");
+  Compare(out, set, outcomes, outcomes_ror, main_count, "without", "with ROR");
   std::fflush(out);
   if (throughput) Throughput(out, d, set);
   return 0;

@@ -42,6 +42,7 @@ struct CheckArgs {
   std::string lists_dir;
   std::string registry;
   bool no_progress = false;
+  bool no_registry = false;
   int jobs = 0;
 };
 
@@ -96,6 +97,7 @@ checking::CheckOptions Options(const CheckArgs& a, const std::string& type, cons
   o.country = country;
   o.threshold = a.threshold;
   o.max_results = a.max_results;
+  o.via_registry = !a.no_registry;
   return o;
 }
 
@@ -329,8 +331,13 @@ int Run(const CheckArgs& a) {
   } else {
     return Fail(MakeError(ErrorCode::kInvalidArgument, "give a NAME, --affiliation TEXT or --csv FILE"));
   }
-  const bool need_registry =
-      std::any_of(queries.begin(), queries.end(), [](const Query& q) { return !q.affiliation.empty(); });
+  // The registry (ROR) is loaded only when a query needs it: an affiliation to resolve, or a
+  // name that may be an organisation, which it bridges across scripts (a Chinese or Japanese
+  // name of an organisation whose list entry is in English only, through the record that
+  // carries both). A batch of people only does not pay for it.
+  const bool need_registry = std::any_of(queries.begin(), queries.end(), [&](const Query& q) {
+    return q.error.empty() && (!q.affiliation.empty() || (!a.no_registry && q.type != "person"));
+  });
   auto checker = MakeChecker(a, need_registry);
   if (!checker) return Fail(checker.error());
 
@@ -424,6 +431,9 @@ void AddCheckCommand(CLI::App& app, int& status) {
   cmd->add_option("--registry", args->registry, "Organisation registry file (default: data/registry/ror.jsonl.gz)");
   cmd->add_option("-j,--jobs", args->jobs, "Parallel workers for --csv (default: number of cores)");
   cmd->add_flag("--no-progress", args->no_progress, "No progress bar");
+  cmd->add_flag("--no-registry", args->no_registry,
+                "Check names without the registry (no cross-script bridge through ROR records); --affiliation "
+                "always loads it");
   cmd->callback([args, &status] { status = Run(*args); });
 }
 

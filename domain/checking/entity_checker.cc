@@ -42,6 +42,12 @@ std::string FirstCountry(const model::ListEntry& e) {
   return "";
 }
 
+// "ROR" for the Research Organization Registry, else the registry's id as imported.
+std::string RegistryLabel(const model::Registry& r) {
+  if (r.registry_id == "ror") return "ROR";
+  return r.registry_id.empty() ? std::string("registry") : r.registry_id;
+}
+
 }  // namespace
 
 Result<EntityChecker> EntityChecker::Build(std::vector<model::ListSnapshot> snapshots,
@@ -158,9 +164,10 @@ CheckResult EntityChecker::Check(std::string_view name, const CheckOptions& o) c
           if (acronym(m.query_transform) || acronym(m.record_transform)) continue;
           auto [s, e] = rep_->entries[m.record];
           m.score *= org.score;
-          m.explanation = "query '" + std::string(name) + "' → registry " + rec.id + " '" +
-                          (rec.names.empty() ? std::string() : rec.names[0].text) + "' (" + org.explanation +
-                          "); its name '" + n.text + "' → " + m.explanation;
+          m.explanation = "via " + RegistryLabel(*rep_->registry) + " record " + rec.id + " (" +
+                          (rec.names.empty() ? std::string() : rec.names[0].text) + "), its name '" + n.text +
+                          "': the query '" + std::string(name) + "' is that record (" + org.explanation +
+                          "); the name → " + m.explanation;
           if (m.score < o.threshold) continue;
           hits.push_back(MakeHit(rep_->snapshots[s], rep_->snapshots[s].entries[e], std::move(m),
                                  "registry name '" + n.text + "' (" + rec.id + ")"));
@@ -219,6 +226,9 @@ AffiliationResult EntityChecker::CheckAffiliation(std::string_view raw, const Ch
       CheckOptions mo = org_options;
       mo.country = member->country_code;
       for (const auto& n : member->names) {
+        // Not the registry's acronyms: ROR's are short and shared across the world (TEM, ASC,
+        // UCK), and the bridge of Check() leaves them out for the same reason.
+        if (n.kind == model::NameKind::kAcronym) continue;
         std::string via =
             (member == &rec ? "registry name " : "parent ") + std::string("'") + n.text + "' (" + member->id + ")";
         for (ListHit& h : Check(n.text, mo).hits) {

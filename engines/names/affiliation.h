@@ -25,7 +25,8 @@ struct Affiliation {
   std::string city;                      // "Beijing", "北京"; "" if none seen
   std::string postcode;                  // "100191", "980-8577", "02139"
   std::string country;                   // as written: "China", "P.R. China", "日本"
-  std::string country_code;              // ISO alpha-2 when the country is known: "CN"
+  std::string country_code;              // ISO alpha-2 when the country is known: "CN"; "JP" also
+                                         // from a Japanese address (〒, 宮城県…) with no country written
   std::vector<std::string> other;        // parts left unexplained
 };
 

@@ -183,6 +183,11 @@ struct NameIndex::Rep {
   };
 
   std::vector<QueryKey> PrepareQuery(std::string_view name, const QueryOptions& q) const;
+  void SplitReadingRun(Key* key) const;
+  // Token id → class when the token occurs in a Japanese reading of a record (kReading),
+  // kNoReading otherwise: the words a katakana run may be split into.
+  static constexpr uint8_t kNoReading = 0xFF;
+  std::vector<uint8_t> reading_token_cls;
   void Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q, std::vector<uint32_t>* candidates) const;
   // Kind of each key's record, dense: the kind filter runs on every retrieved key, and a byte
   // array stays in cache where keys[] → names[] would miss twice per key.
@@ -334,6 +339,12 @@ Result<NameIndex> NameIndex::Build(std::span<const NameRecord> records, const Op
       for (uint32_t id : distinct) rep->token_postings[next[id]++] = k;  // token_keys counted the same way
     }
   }
+  rep->reading_token_cls.assign(rep->token_df.size(), Rep::kNoReading);
+  for (const KeyInfo& info : rep->keys) {
+    if (info.space != Space::kReading) continue;
+    for (uint32_t t = info.tok_begin; t < info.tok_begin + info.tok_count; ++t)
+      rep->reading_token_cls[rep->key_tokens[t]] = static_cast<uint8_t>(rep->key_token_cls[t]);
+  }
   rep->token_idf.reserve(rep->token_df.size());
   for (uint32_t df : rep->token_df) rep->token_idf.push_back(static_cast<float>(rep->Idf(df)));
   rep->key_token_weight.reserve(rep->key_tokens.size());
@@ -389,6 +400,7 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
     if (keys[i].space == Space::kLatin && keys[i].script == Script::kJapanese) {
       Key reading = keys[i];
       reading.space = Space::kReading;
+      SplitReadingRun(&reading);
       keys.push_back(std::move(reading));
     }
   }
@@ -412,6 +424,48 @@ std::vector<NameIndex::Rep::QueryKey> NameIndex::Rep::PrepareQuery(std::string_v
     qk.reordered = PlainForms(qk.tokens, qk.key.space, &qk.plain, &qk.sorted);
   }
   return out;
+}
+
+// A name written in katakana as one run (ハルビンコウギョウダイガク → "harubinkougyoudaigaku";
+// ICU's dictionary keeps a katakana run whole) is split, from its end, into the words the
+// Japanese readings of the records are made of (daigaku, kougyou; each ≥ 4 letters, the
+// longest that fits), leaving the head as one word (harubin), which meets the record's
+// haerbin through the fuzzy token step. Only the reading key is split: it meets only the
+// readings of Chinese records, so the split adds no candidates among other names. A run the
+// index already knows as a word, or shorter than 8 letters, is left alone.
+void NameIndex::Rep::SplitReadingRun(Key* key) const {
+  if (!options.split_katakana_runs) return;
+  constexpr size_t kMinRun = 8, kMinWord = 4, kMinHead = 3;
+  std::vector<internal::Token> out;
+  for (internal::Token& t : key->tokens) {
+    std::string rest = t.text;
+    std::vector<internal::Token> tail;  // from the end
+    if (rest.size() >= kMinRun && !token_ids.contains(rest)) {
+      while (rest.size() >= kMinWord + kMinHead) {
+        internal::Token word;
+        for (size_t len = rest.size() - kMinHead; len >= kMinWord && word.text.empty(); --len) {
+          auto it = token_ids.find(rest.substr(rest.size() - len));
+          if (it != token_ids.end() && reading_token_cls[it->second] != kNoReading) {
+            word.text = word.display = it->first;
+            word.cls = static_cast<TokenClass>(reading_token_cls[it->second]);
+          }
+        }
+        if (word.text.empty()) break;
+        rest.resize(rest.size() - word.text.size());
+        tail.push_back(std::move(word));
+      }
+    }
+    if (tail.empty()) {
+      out.push_back(std::move(t));
+      continue;
+    }
+    internal::Token head;
+    head.text = head.display = rest;
+    head.cls = internal::LatinTokenClass(rest);
+    out.push_back(std::move(head));
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it) out.push_back(std::move(*it));
+  }
+  key->tokens = std::move(out);  // every token was moved into `out`, split or not
 }
 
 void NameIndex::Rep::Retrieve(const std::vector<QueryKey>& query, const QueryOptions& q,

@@ -13,7 +13,8 @@
 // Latin keys), CJK ↔ CJK after variant folding (東北大學 ≡ 东北大学, reported as a possible
 // homograph with both countries), a query written in kana ↔ the Japanese reading of a
 // Chinese record (ペキン航空航天大学 ↔ 北京航空航天大学; only kana queries, so kanji-only
-// queries meet no Japanese homophones), acronyms (declared, or derived: BUAA; written with
+// queries meet no Japanese homophones; a name written as one katakana run, ハルビンコウギョウ
+// ダイガク, is split into the words of those readings), acronyms (declared, or derived: BUAA; written with
 // dots or hyphens: N.U.D.T., UEC-UMPO). Two pinyin keys compare token for token, without
 // the fuzzy step: machine pinyin that differs means different characters (dongya ≠ donghua). Scores combine a
 // weighted token-set similarity (order-free; organisation-form words such as University,
@@ -77,6 +78,9 @@ struct Options {
   size_t max_query_grams = 16;    // Default: 16.
   size_t max_candidates = 32;     // Default: 32.
   bool japanese_readings = true;  // MeCab readings of kanji (NormalizerOptions). Default: true.
+  // Split a katakana run of a kana query into the words of the records' Japanese readings
+  // (ハルビンコウギョウダイガク → harubin kogyo daigaku) for the reading key. Default: true.
+  bool split_katakana_runs = true;
 };
 
 struct QueryOptions {

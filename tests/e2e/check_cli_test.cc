@@ -51,6 +51,39 @@ TEST(CheckCliTest, AffiliationResolvesToTheRegistryRecordAndItsListEntries) {
   EXPECT_TRUE(HasHit(r["hits"], "jp_meti_eul", "501"));
 }
 
+// The Entity List prints Harbin Institute of Technology in English only; the shipped ROR
+// registry (record 01yqg2h08) carries 哈尔滨工业大学 too, so a plain `check` bridges to it.
+TEST(CheckCliTest, ChineseNameFindsAnEnglishOnlyEntryThroughTheShippedRegistry) {
+  CommandRun run = Highfence("check 哈尔滨工业大学 --format json");
+  ASSERT_EQ(run.status, 0) << run.out;
+  const json j = json::parse(run.out);
+  const json& hits = j["results"][0]["hits"];
+  const json* bridged = nullptr;
+  for (const auto& h : hits)
+    if (h["list_id"] == "us_entity_list" && h["entry_id"] == "harbin-institute-of-technology") bridged = &h;
+  ASSERT_NE(bridged, nullptr) << run.out.substr(0, 3000);
+  EXPECT_NE((*bridged)["via"].get<std::string>().find("https://ror.org/01yqg2h08"), std::string::npos);
+  EXPECT_NE((*bridged)["explanation"].get<std::string>().find("via ROR record https://ror.org/01yqg2h08"),
+            std::string::npos)
+      << (*bridged)["explanation"];
+  EXPECT_FALSE(HasHit(hits, "us_entity_list", "harbin-engineering-university"));
+  EXPECT_TRUE(HasHit(hits, "jp_meti_eul", "541"));  // METI prints 哈爾浜工業大学 itself
+
+  run = Highfence("check 哈尔滨工业大学 --no-registry --format json");
+  ASSERT_EQ(run.status, 0) << run.out;
+  EXPECT_FALSE(HasHit(json::parse(run.out)["results"][0]["hits"], "us_entity_list", "harbin-institute-of-technology"));
+}
+
+TEST(CheckCliTest, RegistryIsLoadedOnlyWhenAQueryMayBeAnOrganisation) {
+  // A person check never reads the registry: a missing registry file does not matter to it.
+  CommandRun run = Highfence("check 'Taro Yamada' --type person --registry /nonexistent/ror.jsonl.gz --format json");
+  EXPECT_EQ(run.status, 0) << run.out;
+  // An organisation check does, and says which file is missing.
+  run = Highfence("check 哈尔滨工业大学 --registry /nonexistent/ror.jsonl.gz", true);
+  EXPECT_EQ(run.status, 2) << run.out;
+  EXPECT_NE(run.out.find("/nonexistent/ror.jsonl.gz"), std::string::npos) << run.out;
+}
+
 TEST(CheckCliTest, GenericWordsAndCommonNamesGiveNoMatch) {
   for (const char* q : {"University", "'Co., Ltd.'", "研究所", "'Taro Yamada' --type person"}) {
     CommandRun run = Highfence(std::string("check ") + q + " --format json");
