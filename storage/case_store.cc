@@ -847,26 +847,33 @@ Result<Record> GetVisibleProposal(Transaction& tx, std::string_view id, const Vi
 }
 
 // One page of the union of several queries of `table`, each counted with its sign (+1: rows it
-// adds; -1: rows already counted by another): each query fetches only offset + limit rows (the
-// store's indexes serve them in order), the rows are merged by id and sorted as ListOptions
-// says, and the total is the signed sum of the counts. (ListCases merges the same way.)
-template <typename T>
-Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
-                            const ListOptions& options) {
+// adds; -1: rows already counted by another), all read in one snapshot so that the counts and
+// pages agree: each query fetches only offset + limit rows (the store's indexes serve them in
+// order), the rows are merged by id and sorted as ListOptions says, and the total is the signed
+// sum of the counts. Fetching whole lists instead cost 44-57 ms per page of cases at 20,000 cases
+// (docs/benchmarks.md).
+Result<Page> UnionPage(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
+                       const ListOptions& options) {
   const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
   std::map<std::string, Record> rows;
   int64_t total = 0;
-  for (auto [q, sign] : queries) {
-    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
-    q.order_by = options.order_by;
-    q.descending = options.descending;
-    q.limit = sign > 0 ? wanted : 1;
-    auto page = List(db, table, q);
-    if (!page) return page.error();
-    total += sign * page->total;
-    if (sign > 0)
-      for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
-  }
+  auto read = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    rows.clear();
+    total = 0;
+    for (auto [q, sign] : queries) {
+      for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+      q.order_by = options.order_by;
+      q.descending = options.descending;
+      q.limit = sign > 0 ? wanted : 1;
+      auto page = List(tx, table, q);
+      if (!page) return page.error();
+      total += sign * page->total;
+      if (sign > 0)
+        for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
+    }
+    return Ok();
+  });
+  if (!read) return read.error();
   std::vector<Record> sorted;
   for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
   auto field = [&](const Record& rec) -> std::string {
@@ -881,12 +888,23 @@ Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vec
     if (fx != fy) return options.descending ? fx > fy : fx < fy;
     return x.id < y.id;
   });
-  PageOf<T> out;
+  Page out;
   out.total = total;
   const auto available = static_cast<int64_t>(sorted.size());
   int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
-  for (int64_t i = options.offset; i < end; ++i) {
-    auto v = DecodeStored<T>(sorted[static_cast<size_t>(i)]);
+  for (int64_t i = options.offset; i < end; ++i) out.records.push_back(std::move(sorted[static_cast<size_t>(i)]));
+  return out;
+}
+
+template <typename T>
+Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
+                            const ListOptions& options) {
+  auto page = UnionPage(db, table, queries, options);
+  if (!page) return page.error();
+  PageOf<T> out;
+  out.total = page->total;
+  for (const Record& rec : page->records) {
+    auto v = DecodeStored<T>(rec);
     if (!v) return v.error();
     out.items.push_back(std::move(*v));
   }
@@ -1094,62 +1112,24 @@ Result<CaseStore::Rep::RecordPage> CaseStore::Rep::CasePage(const Visibility& vi
     out.total = page->total;
     return out;
   }
-  // Visible by tenant or by agency: the page is the first offset + limit rows of the merged
-  // lists, so each query fetches only that many (the store's indexes serve them in order) and the
-  // total comes from the counts, less the cases counted twice (own cases whose agency is also
-  // visible). Fetching whole lists here cost 44-57 ms per page at 20,000 cases (docs/benchmarks.md).
+  // Visible by tenant or by agency: the union of the own cases and, per visible tenant, the cases
+  // funded through it as an agency, less the own cases whose agency is also visible.
   if (visible.tenant_ids.empty()) return out;
-  const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
-  std::map<std::string, Record> rows;
-  int64_t total = 0;
-  // All the queries in one snapshot, so that the counts and pages agree with each other.
-  auto read = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    rows.clear();
-    total = 0;
-    auto gather = [&](Query q, int64_t sign) -> Result<void> {
-      for (const auto& [k, v] : options.where) q.where.push_back({k, v});
-      q.order_by = options.order_by;
-      q.descending = options.descending;
-      q.limit = sign > 0 ? wanted : 1;
-      auto page = List(tx, "cases", q);
-      if (!page) return page.error();
-      total += sign * page->total;
-      if (sign > 0)
-        for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
-      return Ok();
-    };
-    Query own;
-    own.tenant_ids = visible.tenant_ids;
-    if (auto g = gather(own, +1); !g) return g.error();
-    for (const std::string& t : visible.tenant_ids) {
-      Query agency;
-      agency.where = {{"agency_id", t}};
-      if (auto g = gather(agency, +1); !g) return g.error();
-      Query both = agency;  // already counted among the own cases
-      both.tenant_ids = visible.tenant_ids;
-      if (auto g = gather(both, -1); !g) return g.error();
-    }
-    return Ok();
-  });
-  if (!read) return read.error();
-  std::vector<Record> sorted;
-  for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
-  auto field = [&](const Record& rec) -> std::string {
-    if (options.order_by == "created_at") return rec.created_at;
-    if (options.order_by == "updated_at") return rec.updated_at;
-    if (options.order_by == "id") return rec.id;
-    auto it = rec.keys.find(options.order_by);
-    return it != rec.keys.end() && it->second ? *it->second : std::string();
-  };
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const Record& a, const Record& b) {
-    std::string fa = field(a), fb = field(b);
-    if (fa != fb) return options.descending ? fa > fb : fa < fb;
-    return a.id < b.id;
-  });
-  out.total = total;
-  const auto available = static_cast<int64_t>(sorted.size());
-  int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
-  for (int64_t i = options.offset; i < end; ++i) out.records.push_back(std::move(sorted[static_cast<size_t>(i)]));
+  Query own;
+  own.tenant_ids = visible.tenant_ids;
+  std::vector<std::pair<Query, int64_t>> queries = {{own, +1}};
+  for (const std::string& t : visible.tenant_ids) {
+    Query agency;
+    agency.where = {{"agency_id", t}};
+    queries.push_back({agency, +1});
+    Query both = agency;  // already counted among the own cases
+    both.tenant_ids = visible.tenant_ids;
+    queries.push_back({both, -1});
+  }
+  auto page = UnionPage(db, "cases", queries, options);
+  if (!page) return page.error();
+  out.records = std::move(page->records);
+  out.total = page->total;
   return out;
 }
 
