@@ -58,6 +58,14 @@ const screening::Screener* SharedScreener() {
   return screener.get();
 }
 
+storage::CaseStoreOptions ShippedWorkflowOptions() {
+  storage::CaseStoreOptions o;
+  o.risk_categories = RepoPath("data/workflow/risk_categories.tsv").string();
+  o.measure_catalogue = RepoPath("data/workflow/measures.tsv").string();
+  o.review_stages = RepoPath("data/workflow/review_stages.tsv").string();
+  return o;
+}
+
 ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions options, server::Options o) {
   auth::PasswordOptions cheap;
   cheap.opslimit = 1;

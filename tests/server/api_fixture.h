@@ -15,6 +15,7 @@
 #include "server/account_routes.h"
 #include "server/resources.h"
 #include "server/server.h"
+#include "storage/case_store.h"
 #include "tests/server/in_memory_account_store.h"
 #include "tests/server/openapi_contract.h"
 #include "tests/support/data.h"
@@ -34,6 +35,10 @@ const screening::Screener* SharedScreener();
 
 // Every response it sends is checked against docs/api/openapi.json (openapi_contract.h); the
 // destructor fails the running test once per (method, route, status) that does not conform.
+// Case store options with the shipped workflow catalogues (data/workflow: risk categories,
+// measures, review stages).
+storage::CaseStoreOptions ShippedWorkflowOptions();
+
 class ApiServer {
  public:
   explicit ApiServer(server::ResourceServices services, server::ResourceOptions options = {},

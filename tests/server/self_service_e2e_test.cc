@@ -54,10 +54,7 @@ class SelfServiceTest : public ::testing::Test {
     ASSERT_TRUE(db) << db.error().ToString();
     db_ = std::move(*db);
     ASSERT_TRUE(db_->Migrate());
-    storage::CaseStoreOptions o;
-    o.risk_categories = testing::RepoPath("data/workflow/risk_categories.tsv").string();
-    o.measure_catalogue = testing::RepoPath("data/workflow/measures.tsv").string();
-    o.review_stages = testing::RepoPath("data/workflow/review_stages.tsv").string();
+    storage::CaseStoreOptions o = testing::ShippedWorkflowOptions();
     auto store = storage::CaseStore::Open(*db_, o);
     ASSERT_TRUE(store) << store.error().ToString();
     store_ = std::move(*store);

@@ -66,10 +66,7 @@ class WorkedCaseTest : public ::testing::Test {
     ASSERT_TRUE(db) << db.error().ToString();
     db_ = std::move(*db);
     ASSERT_TRUE(db_->Migrate());
-    storage::CaseStoreOptions o;
-    o.risk_categories = testing::RepoPath("data/workflow/risk_categories.tsv").string();
-    o.measure_catalogue = testing::RepoPath("data/workflow/measures.tsv").string();
-    o.review_stages = testing::RepoPath("data/workflow/review_stages.tsv").string();
+    storage::CaseStoreOptions o = testing::ShippedWorkflowOptions();
     auto store = storage::CaseStore::Open(*db_, o);
     ASSERT_TRUE(store) << store.error().ToString();
     store_ = std::move(*store);
@@ -568,10 +565,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
 // committee members vote on a case submitted to the agency, a reviewer not assigned sees nothing,
 // the programme officer decides and starts the follow-up. Through the API alone.
 TEST_F(WorkedCaseTest, TheAgencyReviewTrackRunsThroughTheApiAlone) {
-  storage::CaseStoreOptions o;
-  o.risk_categories = testing::RepoPath("data/workflow/risk_categories.tsv").string();
-  o.measure_catalogue = testing::RepoPath("data/workflow/measures.tsv").string();
-  o.review_stages = testing::RepoPath("data/workflow/review_stages.tsv").string();
+  storage::CaseStoreOptions o = testing::ShippedWorkflowOptions();
   o.review_track = "funding_agency";
   auto store = storage::CaseStore::Open(*db_, o);
   ASSERT_TRUE(store) << store.error().ToString();
