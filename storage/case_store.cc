@@ -66,6 +66,19 @@ Result<Stored<T>> DecodeStored(const Record& record) {
   return MakeStored(record, std::move(*value));
 }
 
+// A page of records with its total, decoded.
+template <typename T>
+Result<PageOf<T>> DecodePage(const std::vector<Record>& records, int64_t total) {
+  PageOf<T> out;
+  out.total = total;
+  for (const Record& rec : records) {
+    auto v = DecodeStored<T>(rec);
+    if (!v) return v.error();
+    out.items.push_back(std::move(*v));
+  }
+  return out;
+}
+
 // ---- key columns (decision 0003) ---------------------------------------------------------
 
 using Keys = std::map<std::string, std::optional<std::string>>;
@@ -567,11 +580,15 @@ struct CaseStore::Rep {
     return out;
   }
 
+  // One record read in a snapshot through `get` (GetVisible, or GetChild for a case's child
+  // records) and decoded.
   template <typename T>
-  Result<Stored<T>> Read(const Visibility& vis, std::string_view table, std::string_view id) {
+  Result<Stored<T>> ReadThrough(Result<Record> (*get)(Transaction&, std::string_view, std::string_view,
+                                                      const Visibility&),
+                                const Visibility& vis, std::string_view table, std::string_view id) {
     Stored<T> out;
     auto r = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-      auto rec = GetVisible(tx, table, id, vis);
+      auto rec = get(tx, table, id, vis);
       if (!rec) return rec.error();
       auto v = DecodeStored<T>(*rec);
       if (!v) return v.error();
@@ -580,6 +597,11 @@ struct CaseStore::Rep {
     });
     if (!r) return r.error();
     return out;
+  }
+
+  template <typename T>
+  Result<Stored<T>> Read(const Visibility& vis, std::string_view table, std::string_view id) {
+    return ReadThrough<T>(&GetVisible, vis, table, id);
   }
 
   template <typename T>
@@ -595,29 +617,13 @@ struct CaseStore::Rep {
     q.offset = o.offset;
     auto page = List(db, table, q);
     if (!page) return page.error();
-    out.total = page->total;
-    for (const Record& rec : page->records) {
-      auto v = DecodeStored<T>(rec);
-      if (!v) return v.error();
-      out.items.push_back(std::move(*v));
-    }
-    return out;
+    return DecodePage<T>(page->records, page->total);
   }
 
   // A child record of a case (measure, review …), read in a snapshot.
   template <typename T>
   Result<Stored<T>> ReadChild(const Visibility& vis, std::string_view table, std::string_view id) {
-    Stored<T> out;
-    auto r = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-      auto rec = GetChild(tx, table, id, vis);
-      if (!rec) return rec.error();
-      auto v = DecodeStored<T>(*rec);
-      if (!v) return v.error();
-      out = std::move(*v);
-      return Ok();
-    });
-    if (!r) return r.error();
-    return out;
+    return ReadThrough<T>(&GetChild, vis, table, id);
   }
 
   // A page of case records (ListCases without decoding): the page in order and the total.
@@ -901,14 +907,7 @@ Result<PageOf<T>> ListUnion(Database& db, std::string_view table, const std::vec
                             const ListOptions& options) {
   auto page = UnionPage(db, table, queries, options);
   if (!page) return page.error();
-  PageOf<T> out;
-  out.total = page->total;
-  for (const Record& rec : page->records) {
-    auto v = DecodeStored<T>(rec);
-    if (!v) return v.error();
-    out.items.push_back(std::move(*v));
-  }
-  return out;
+  return DecodePage<T>(page->records, page->total);
 }
 
 // The queries of the proposals visible to `visible`: its tenants' own, plus those submitted to
@@ -1136,14 +1135,7 @@ Result<CaseStore::Rep::RecordPage> CaseStore::Rep::CasePage(const Visibility& vi
 Result<PageOf<cases::Case>> CaseStore::ListCases(const Visibility& visible, const ListOptions& options) {
   auto page = rep_->CasePage(visible, options);
   if (!page) return page.error();
-  PageOf<cases::Case> out;
-  out.total = page->total;
-  for (const Record& rec : page->records) {
-    auto v = DecodeStored<cases::Case>(rec);
-    if (!v) return v.error();
-    out.items.push_back(std::move(*v));
-  }
-  return out;
+  return DecodePage<cases::Case>(page->records, page->total);
 }
 
 Result<JsonPage> CaseStore::ListCasesJson(const Visibility& visible, const ListOptions& options) {
