@@ -105,15 +105,25 @@ std::string AddressCountry(std::string_view address) {
 
 }  // namespace
 
+std::string EntityListPrimaryName(std::string_view name) {
+  std::string n = Trim(name);
+  for (std::string_view intro : {", and the following ", ", the following ", ", a.k.a.,", ", a.k.a. "})
+    if (size_t p = n.find(intro); p != std::string::npos) return Trim(std::string_view(n).substr(0, p));
+  return n;
+}
+
 EntityListText ParseEntityListText(std::string_view name, std::string_view raw) {
   EntityListText out;
   std::string body = Trim(raw);
-  std::string n = Trim(name);
+  std::string n = EntityListPrimaryName(name);
   if (!n.empty() && internal::StartsWith(body, n)) body = Trim(std::string_view(body).substr(n.size()));
   if (internal::StartsWith(body, ",")) body = Trim(std::string_view(body).substr(1));
   std::string_view rest = body;
 
   size_t aka = rest.find("a.k.a");
+  // Some entries introduce their aliases without "a.k.a." (", and the following two aliases: —…").
+  if (aka == std::string_view::npos || aka > 8)
+    if (size_t f = rest.find("the following "); f != std::string_view::npos && f <= 8) aka = f;
   size_t colon = aka == std::string_view::npos ? std::string_view::npos : rest.find(':', aka);
   size_t dash = colon == std::string_view::npos ? std::string_view::npos : rest.find("—", colon);
   if (aka == std::string_view::npos || colon == std::string_view::npos || dash == std::string_view::npos || aka > 8) {
@@ -203,7 +213,9 @@ Result<model::ListSnapshot> ParseUsEntityList(std::string_view bytes, std::strin
     e.programme = "EAR Part 744 Supplement No. 4";
     e.reason = internal::Squash(raw);
     e.remarks = text.remarks;
-    internal::AddPrimaryWithAcronym(e, entry_name);
+    // The id stays the slug of the source's name field (what earlier snapshots used); the name
+    // shown and matched is the primary name without an alias introduction the field may carry.
+    internal::AddPrimaryWithAcronym(e, EntityListPrimaryName(entry_name));
     for (const std::string& a : text.aliases) internal::AddAlias(e, a);
     for (const std::string& a : text.addresses) {
       model::Address addr{a, "", AddressCountry(a)};

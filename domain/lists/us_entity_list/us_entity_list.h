@@ -25,6 +25,11 @@ struct EntityListText {
 };
 EntityListText ParseEntityListText(std::string_view name, std::string_view raw);
 
+// The entry's primary name: the source's name field up to an alias introduction it sometimes
+// carries ("…811 Research Institute, and the following two aliases: —811th Institute" →
+// "…811 Research Institute").
+std::string EntityListPrimaryName(std::string_view name);
+
 Result<model::ListSnapshot> ParseUsEntityList(std::string_view bytes, std::string_view name);
 Result<model::ListSnapshot> ImportUsEntityList(const std::filesystem::path& path);
 

@@ -92,4 +92,27 @@ TEST(UsEntityListTest, BadEntryIsRejectedAndWrongFileIsAnError) {
 }
 
 }  // namespace
+// Two entries introduce their aliases without "a.k.a." and the source's name field runs on into
+// the first alias: the primary name stops before the introduction, every alias is kept, and the
+// id stays the slug of the source's name field.
+TEST(UsEntityListTest, AliasesIntroducedWithoutAkaAreAliasesNotPartOfTheName) {
+  const model::ListEntry* e = El().Find(
+      "china-aerospace-science-and-technology-corporation-casc-8th-academy-811-research-institute-and-the-following-"
+      "two-aliases-811th-institute");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(HasName(*e,
+                      "China Aerospace Science and Technology Corporation (CASC) 8th Academy 811 Research Institute",
+                      NameKind::kPrimary));
+  EXPECT_TRUE(HasName(*e, "811th Institute", NameKind::kAlias));
+  EXPECT_TRUE(HasName(*e, "Shanghai Institute of Space Power Sources", NameKind::kAlias));
+  for (const auto& n : e->names) EXPECT_EQ(n.text.find("following"), std::string::npos) << n.text;
+  ASSERT_FALSE(e->addresses.empty());
+  EXPECT_EQ(e->addresses[0].text, "388 Cang Wu Road, Shanghai");
+
+  EXPECT_EQ(EntityListPrimaryName("China Aerospace Science and Technology Corporation (CASC) 8th Academy, and the "
+                                  "following three aliases: —Shanghai Academy of Spaceflight Technology (SAST)"),
+            "China Aerospace Science and Technology Corporation (CASC) 8th Academy");
+  EXPECT_EQ(EntityListPrimaryName("Beijing Institute of Technology"), "Beijing Institute of Technology");
+}
+
 }  // namespace highfence::lists
