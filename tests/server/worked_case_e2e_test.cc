@@ -846,8 +846,9 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
         EXPECT_TRUE(status == 404 || status == 400) << what << " from another tenant: " << status;
     }
     // Another institution's administrator: this tenant's users do not exist for it.
-    if (route.method == "GET" && has_id && route.action == access::Action::kUserAdmin)
+    if (route.method == "GET" && has_id && route.action == access::Action::kUserAdmin) {
       EXPECT_EQ(call(route, path, &kyoto_admin), 404) << what << " as another tenant's administrator";
+    }
   }
   EXPECT_GE(cells, 50 * 7);
 }
@@ -898,7 +899,9 @@ TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleS
       EXPECT_EQ(status, 403) << what << " as the agency's programme officer";
     } else {
       EXPECT_TRUE(status != 401 && status != 403 && status != 404) << what << " as the agency's officer: " << status;
-      if (route.method == "GET") EXPECT_TRUE(status == 200 || status == 400) << what << ": " << status;
+      if (route.method == "GET") {
+        EXPECT_TRUE(status == 200 || status == 400) << what << ": " << status;
+      }
     }
     if (route.method == "GET") {
       int other = call(route, path, "po_amed");

@@ -112,8 +112,12 @@ TEST(AuthorizeTest, EveryCellOfTheTableHoldsOnOwnAndForeignRecords) {
       Decision on_others = Authorize(p, a, others);
       EXPECT_EQ(on_mine.allowed(), g != Grant::kDeny) << cell << ": " << on_mine.reason;
       EXPECT_EQ(on_others.allowed(), g == Grant::kAllow) << cell << ": " << on_others.reason;
-      if (g == Grant::kDeny) EXPECT_EQ(on_others.outcome, Outcome::kDeny) << cell;
-      if (g == Grant::kOwn || g == Grant::kAssigned) EXPECT_EQ(on_others.outcome, Outcome::kNotVisible) << cell;
+      if (g == Grant::kDeny) {
+        EXPECT_EQ(on_others.outcome, Outcome::kDeny) << cell;
+      }
+      if (g == Grant::kOwn || g == Grant::kAssigned) {
+        EXPECT_EQ(on_others.outcome, Outcome::kNotVisible) << cell;
+      }
     }
   }
 }
