@@ -478,7 +478,7 @@ void AddMeasureChange(Server& server, CaseStore* store, const std::string& what,
                      if (!body) return body.error();
                      for (const auto& [key, value] : body->items())
                        if (std::find(known.begin(), known.end(), key) == known.end())
-                         return ApiError::Unprocessable(key, "unknown field");
+                         return internal::UnknownField("", key);
                      for (const auto& [key, value] : body->items())
                        if (!value.is_string()) return ApiError::Unprocessable(key, "must be a string");
                      if (!store) return NotConfigured("case store");

@@ -62,7 +62,7 @@ ApiResult<CheckQuery> DecodeQuery(const json& obj, const std::string& prefix) {
   for (const auto& [key, value] : obj.items()) {
     bool known =
         key == "name" || key == "kind" || key == "country" || (top && (key == "threshold" || key == "max_results"));
-    if (!known) return ApiError::Unprocessable(prefix + key, "unknown field");
+    if (!known) return internal::UnknownField(prefix, key);
   }
   CheckQuery q;
   auto name = RequiredString(obj, "name", kMaxNameChars);

@@ -58,9 +58,20 @@ ApiResult<void> RejectUnknownFields(const json& obj, std::initializer_list<std::
   for (const auto& [key, value] : obj.items()) {
     bool ok = false;
     for (std::string_view k : known) ok = ok || key == k;
-    if (!ok) return ApiError::Unprocessable(key.substr(0, 100), "unknown field");
+    if (!ok) return UnknownField("", key);
   }
   return {};
+}
+
+ApiError UnknownField(std::string_view prefix, std::string_view key) {
+  // Cut at a code-point boundary so the field stays valid UTF-8.
+  size_t end = 0;
+  for (size_t points = 0; end < key.size(); ++end) {
+    if ((static_cast<unsigned char>(key[end]) & 0xC0) != 0x80 && points++ == 100) break;
+  }
+  std::string name(prefix);
+  name += key.empty() ? std::string_view("\"\"") : key.substr(0, end);
+  return ApiError::Unprocessable(std::move(name), "unknown field");
 }
 
 ApiResult<std::optional<std::string>> OptionalString(const json& obj, std::string_view field, size_t max_chars) {

@@ -25,6 +25,10 @@ ApiResult<nlohmann::json> ParseJsonObject(std::string_view body);
 ApiResult<nlohmann::json> ParseJsonObject(const Request& req);
 
 ApiResult<void> RejectUnknownFields(const nlohmann::json& obj, std::initializer_list<std::string_view> known);
+// The 422 for a member `key` the body may not carry. `prefix` names the enclosing element
+// ("queries[3]."). The field is cut to 100 code points; an empty key is named `""` so that the
+// error still names a field.
+ApiError UnknownField(std::string_view prefix, std::string_view key);
 // Length limits count Unicode code points (a Japanese name is not three times shorter).
 ApiResult<std::string> RequiredString(const nlohmann::json& obj, std::string_view field, size_t max_chars);
 ApiResult<std::optional<std::string>> OptionalString(const nlohmann::json& obj, std::string_view field,

@@ -25,9 +25,9 @@ inline constexpr int64_t kDefaultPageLimit = 50;
 inline constexpr int64_t kMaxPageLimit = 500;
 
 struct PagingSpec {
-  std::vector<std::string_view> sorts;    // fields a client may sort on; the first is the default
-  std::vector<std::string_view> filters;  // equality filters (query parameter = field)
-  std::vector<std::string_view> extra;    // other parameters the route reads itself
+  std::vector<std::string_view> sorts;         // fields a client may sort on; the first is the default
+  std::vector<std::string_view> filters = {};  // equality filters (query parameter = field)
+  std::vector<std::string_view> extra = {};    // other parameters the route reads itself
   bool default_descending = false;
 };
 

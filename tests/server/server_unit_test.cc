@@ -100,6 +100,16 @@ TEST(JsonBodyTest, FieldErrorsAre422AndNameTheField) {
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().field, "x");
   EXPECT_EQ(unknown.error().HttpStatus(), 422);
+  // An empty member name is still named; a long one is cut at a code point, never inside one.
+  auto empty = internal::RejectUnknownFields(*internal::ParseJsonObject(R"({"":true})"), {"name"});
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error().field, "\"\"");
+  std::string long_key;
+  for (int i = 0; i < 150; ++i) long_key += "研";
+  auto cut = internal::RejectUnknownFields(*internal::ParseJsonObject("{\"" + long_key + "\":1}"), {"name"});
+  ASSERT_FALSE(cut.has_value());
+  EXPECT_EQ(cut.error().field.size(), 100u * 3);
+  EXPECT_EQ(internal::CodePoints(cut.error().field), 100u);
   auto scopes = internal::StringArray(*obj, "scopes", 10, 50);
   ASSERT_FALSE(scopes.has_value());
   EXPECT_EQ(scopes.error().field, "scopes[1]");
