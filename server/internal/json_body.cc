@@ -39,6 +39,10 @@ ApiResult<json> ParseJsonObject(std::string_view body) {
     return BodyError("request body is nested deeper than " + std::to_string(kMaxDepth) + " levels");
   } catch (const json::parse_error& e) {
     return BodyError("request body is not valid JSON: syntax error at byte " + std::to_string(e.byte));
+  } catch (const json::out_of_range&) {
+    // 406: a number literal beyond a double's range (1e999), which nlohmann reports apart from
+    // syntax errors.
+    return BodyError("request body is not usable JSON: a number is out of range");
   }
   if (!value.is_object()) return BodyError("request body must be a JSON object, not " + TypeName(value));
   return value;

@@ -87,6 +87,12 @@ TEST(JsonBodyTest, RejectsNonObjectsDeepNestingAndBadUtf8InTheBody) {
     EXPECT_EQ(r.error().HttpStatus(), 400);
     EXPECT_EQ(r.error().field, "body");
   }
+  // A number beyond a double's range is a 400 on the body, not an exception (found by the fuzzer).
+  auto huge = internal::ParseJsonObject(R"({"expires_in_days": 111000000.00182102e+79467})");
+  ASSERT_FALSE(huge.has_value());
+  EXPECT_EQ(huge.error().field, "body");
+  EXPECT_EQ(huge.error().HttpStatus(), 400);
+  EXPECT_NE(huge.error().message.find("out of range"), std::string::npos);
   std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
   auto r = internal::ParseJsonObject(deep);
   ASSERT_FALSE(r.has_value());
