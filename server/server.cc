@@ -329,6 +329,9 @@ httplib::Server::HandlerResponse Server::Rep::PreRouting(const httplib::Request&
   }
   if (!route) return reject(ApiError(MakeError(ErrorCode::kNotFound, "no route for " + raw.path)));
   tl.route = route;
+  // Liveness answers at once even when every permit is taken; everything else waits its turn.
+  if (route->pattern != "/healthz")
+    if (ConnectionGuard* g = ConnectionGuard::Current()) g->Admit();
   size_t limit = LimitFor(route);
   if (raw.get_header_value_count("Content-Length") > 0) {
     std::string text = raw.get_header_value("Content-Length");
@@ -482,6 +485,7 @@ Result<int> Server::Start() {
   g.keep_alive_timeout = o.keep_alive_timeout;
   g.keep_alive_max_requests = static_cast<size_t>(std::max(1, o.keep_alive_max_requests));
   g.max_header_bytes = o.max_header_bytes;
+  g.max_active_requests = o.max_active_requests;
   auto guarded = std::make_unique<internal::GuardedServer>(g);
   if (!o.tls_cert_file.empty()) {
     for (const std::string& f : {o.tls_cert_file, o.tls_key_file})
@@ -492,6 +496,12 @@ Result<int> Server::Start() {
     rep_->tls = true;
   }
   rep_->guarded = guarded.get();
+  if (const internal::Admission* a = guarded->admission()) {
+    rep_->metrics.AddGauge("highfence_http_requests_active", "Requests admitted and being worked on",
+                           [a] { return a->InUse(); });
+    rep_->metrics.AddGauge("highfence_http_requests_waiting",
+                           "Requests waiting for admission (server.max_active_requests)", [a] { return a->Waiting(); });
+  }
   rep_->http = std::move(guarded);
   httplib::Server& http = *rep_->http;
   int threads = o.threads;

@@ -35,6 +35,9 @@ struct Options {
   std::string host = "127.0.0.1";  // Address to bind. Default: 127.0.0.1 (loopback only).
   int port = 8080;                 // 0 picks a free port (tests). Default: 8080.
   int threads = 64;                // Worker threads; each keep-alive connection holds one. Default: 64.
+  // Requests worked on at once (authentication, handler); the others wait in arrival order
+  // (server/internal/admission.h). 0: as many as there are threads. Default: 0 until measured.
+  int max_active_requests = 0;
   // TLS served directly when both are set (PEM files); else plain HTTP, e.g. behind a reverse
   // proxy. Default: "" (plain HTTP).
   std::string tls_cert_file;

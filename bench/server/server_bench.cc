@@ -9,6 +9,7 @@
 // Logs go to /dev/null (the figures are for the server, not the disk); /metrics is still counted.
 #include <signal.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -164,6 +165,8 @@ int main(int argc, char** argv) {
   server::Options o;
   o.port = 0;
   o.log_path = "/dev/null";
+  // HF_BENCH_MAX_ACTIVE: server.max_active_requests for side-by-side runs (default: the server's).
+  if (const char* n = std::getenv("HF_BENCH_MAX_ACTIVE")) o.max_active_requests = std::atoi(n);
   server::Server http(o);
   server::AddAccountRoutes(http, accounts, {});
   if (store) server::AddResourceRoutes(http, {store.get(), checker.get(), nullptr}, {});

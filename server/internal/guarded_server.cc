@@ -52,7 +52,9 @@ std::string TlsErrorText() {
 // on WANT_READ / WANT_WRITE, so a partial record never blocks past the deadline).
 class GuardedStream final : public httplib::Stream, public ConnectionGuard {
  public:
-  GuardedStream(int sock, SSL* ssl, const GuardOptions& options) : sock_(sock), ssl_(ssl), options_(options) {}
+  GuardedStream(int sock, SSL* ssl, const GuardOptions& options, Admission* admission)
+      : sock_(sock), ssl_(ssl), options_(options), admission_(admission) {}
+  ~GuardedStream() { Leave(); }
 
   // Waits up to `timeout` for the next request's first byte, checking `stopping` every 100 ms.
   bool WaitForRequest(std::chrono::milliseconds timeout, const std::atomic<bool>& stopping) {
@@ -74,13 +76,31 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
     header_phase_ = true;
     header_bytes_ = 0;
   }
+  void Admit() override {
+    admit_ = admission_ != nullptr;
+    Acquire();
+  }
+  // Gives the permit back, if held: the body is being read or the response is being written.
+  void Release() {
+    if (admitted_) {
+      admission_->Release();
+      admitted_ = false;
+    }
+  }
+  // The request is over: the next one on this connection is admitted afresh.
+  void Leave() {
+    Release();
+    admit_ = false;
+  }
   void EnterBodyPhase() override {
+    Release();
     deadline_ = Clock::now() + options_.body_timeout;
     header_phase_ = false;
   }
   void EnterHandlerPhase() override {
     deadline_ = Clock::time_point::max();
     header_phase_ = false;
+    Acquire();
   }
   void CloseAfterResponse() override { close_ = true; }
   bool must_close() const { return close_ || expired_; }
@@ -113,6 +133,7 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   }
 
   ssize_t write(const char* ptr, size_t size) override {
+    Release();
     if (ssl_) return WriteTls(ptr, size);
     if (!is_writable()) return -1;
     ssize_t n;
@@ -128,6 +149,13 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
 
  private:
   size_t buffered() const { return end_ - begin_; }
+  // Takes a permit if this request is subject to admission and holds none.
+  void Acquire() {
+    if (admit_ && !admitted_) {
+      admission_->Acquire();
+      admitted_ = true;
+    }
+  }
   bool Pending() const { return ssl_ && SSL_pending(ssl_) > 0; }
 
   // Fills the buffer with what arrives next; -1 on error or when the deadline passes, 0 at EOF.
@@ -198,6 +226,9 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   int sock_;
   SSL* ssl_;  // nullptr: plain
   const GuardOptions& options_;
+  Admission* admission_;   // null: no limit
+  bool admit_ = false;     // this request waits for admission (Admit() was called)
+  bool admitted_ = false;  // and holds a permit now
   char buffer_[4096];
   size_t begin_ = 0;
   size_t end_ = 0;
@@ -244,7 +275,10 @@ SSL* Handshake(SSL_CTX* ctx, int sock, std::chrono::milliseconds timeout) {
   }
 }
 
-GuardedServer::GuardedServer(GuardOptions options) : options_(options) {}
+GuardedServer::GuardedServer(GuardOptions options)
+    : options_(options),
+      admission_(options.max_active_requests > 0 ? std::make_unique<Admission>(options.max_active_requests) : nullptr) {
+}
 
 GuardedServer::~GuardedServer() {
   if (tls_) SSL_CTX_free(tls_);
@@ -292,7 +326,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
       return false;
     }
   }
-  GuardedStream stream(sock, ssl, options_);
+  GuardedStream stream(sock, ssl, options_, admission_.get());
   tl_current = &stream;
   bool ret = false;
   for (size_t served = 0; served < options_.keep_alive_max_requests; ++served) {
@@ -303,6 +337,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     bool close_connection = stopping_ || served + 1 == options_.keep_alive_max_requests;
     bool connection_closed = false;
     ret = process_request(stream, close_connection, connection_closed, nullptr);
+    stream.Leave();
     if (!ret || connection_closed || close_connection || stream.must_close()) break;
   }
   tl_current = nullptr;

@@ -41,6 +41,11 @@ class ServerTest : public ::testing::Test {
     port_ = *port;
   }
   void TearDown() override {
+    // A test that failed while /v1/slow was held must not leave Stop() waiting for it.
+    try {
+      release_.set_value();
+    } catch (const std::future_error&) {
+    }
     if (server_) server_->Stop();
   }
   httplib::Client Client() {
@@ -550,6 +555,54 @@ TEST_F(ServerTest, StopFinishesTheRequestInFlightThenRefusesConnections) {
   EXPECT_EQ(in_flight.get(), 200);
   stopping.get();
   EXPECT_LT(Connect(port_), 0) << "still accepting after Stop()";
+}
+
+// With one permit: a handler holding it makes the next request wait (and answers it afterwards),
+// liveness still answers, and a client that trickles its body holds no permit meanwhile.
+TEST_F(ServerTest, AdmissionQueuesHandlersButNotBodiesOrLiveness) {
+  Options o;
+  o.max_active_requests = 1;
+  o.body_timeout = 30s;
+  Start(o);
+  auto slow = std::async(std::launch::async, [this] {
+    auto res = Client().Get("/v1/slow");
+    return res ? res->status : -1;
+  });
+  entered_.get_future().wait();  // the slow handler holds the only permit
+  auto queued = std::async(std::launch::async, [this] {
+    auto res = Client().Get("/v1/things/rv_1");
+    return res ? res->status : -1;
+  });
+  auto live = Client().Get("/healthz");
+  ASSERT_TRUE(live);
+  EXPECT_EQ(live->status, 200);
+  EXPECT_EQ(queued.wait_for(200ms), std::future_status::timeout) << "admitted while the permit was held";
+  release_.set_value();
+  EXPECT_EQ(slow.get(), 200);
+  EXPECT_EQ(queued.get(), 200);
+
+  // A body arriving slowly: headers and half the body now, the rest later.
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  std::string body = R"({"name":"東北大学"})";
+  std::string head = "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n\r\n";
+  std::string first = head + body.substr(0, 5);
+  ASSERT_EQ(::send(fd, first.data(), first.size(), MSG_NOSIGNAL), static_cast<ssize_t>(first.size()));
+  std::this_thread::sleep_for(100ms);  // the server is in the body phase of that request
+  auto meanwhile = Client().Get("/v1/things/rv_2");
+  ASSERT_TRUE(meanwhile) << "a trickled body held the only permit";
+  EXPECT_EQ(meanwhile->status, 200);
+  std::string rest = body.substr(5);
+  ASSERT_EQ(::send(fd, rest.data(), rest.size(), MSG_NOSIGNAL), static_cast<ssize_t>(rest.size()));
+  char reply[512] = {};
+  ssize_t n = ::recv(fd, reply, sizeof(reply) - 1, 0);
+  ::close(fd);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(reply, 12), "HTTP/1.1 200");
+  auto metrics = Client().Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("highfence_http_requests_waiting 0"), std::string::npos);
 }
 
 }  // namespace

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-// Pure parts of the server: the error mapping, route patterns, proxy trust, metrics, JSON bodies.
+// Pure parts of the server: the error mapping, route patterns, proxy trust, admission, metrics,
+// JSON bodies.
 #include "server/api_error.h"
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include "server/actor.h"
 #include "server/etag.h"
+#include "server/internal/admission.h"
 #include "server/internal/json_body.h"
 #include "server/internal/proxy_trust.h"
 #include "server/metrics.h"
@@ -129,6 +137,60 @@ TEST(JsonBodyTest, FieldErrorsAre422AndNameTheField) {
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().field, "password");
   EXPECT_EQ(missing.error().message, "required");
+}
+
+// Waits (bounded) until `admission` has `n` waiters.
+bool WaitForWaiters(const internal::Admission& admission, int n) {
+  for (int i = 0; i < 5000 && admission.Waiting() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return admission.Waiting() == n;
+}
+
+TEST(AdmissionTest, WaitersAreAdmittedInArrivalOrder) {
+  internal::Admission admission(1);
+  admission.Acquire();
+  std::mutex mu;
+  std::vector<int> order;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&, i] {
+      admission.Acquire();
+      {
+        std::lock_guard lock(mu);
+        order.push_back(i);
+      }
+      admission.Release();
+    });
+    ASSERT_TRUE(WaitForWaiters(admission, i + 1));  // thread i is queued before thread i + 1 starts
+  }
+  EXPECT_EQ(admission.InUse(), 1);
+  admission.Release();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(admission.InUse(), 0);
+  EXPECT_EQ(admission.Waiting(), 0);
+}
+
+TEST(AdmissionTest, NeverMoreThanThePermitsAtOnce) {
+  internal::Admission admission(3);
+  std::atomic<int> inside{0};
+  std::atomic<int> most{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 12; ++i)
+    threads.emplace_back([&] {
+      for (int k = 0; k < 200; ++k) {
+        admission.Acquire();
+        int now = ++inside;
+        for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+        }
+        std::this_thread::yield();
+        --inside;
+        admission.Release();
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_LE(most.load(), 3);
+  EXPECT_GE(most.load(), 1);
+  EXPECT_EQ(admission.InUse(), 0);
 }
 
 TEST(MetricsTest, HistogramBucketsAreCumulative) {
