@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -565,6 +566,9 @@ Result<int> Server::Start() {
   if (port < 0)
     return MakeError(ErrorCode::kUnavailable,
                      "listen " + o.host + ":" + std::to_string(o.port) + ": cannot bind (address in use or not local)");
+  if (!rep_->guarded->WidenBacklog(o.listen_backlog))
+    return MakeError(ErrorCode::kUnavailable,
+                     "listen " + o.host + ":" + std::to_string(port) + ": " + std::strerror(errno));
   rep_->started = true;
   rep_->thread = std::thread([rep] {
     rep->http->listen_after_bind();

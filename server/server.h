@@ -38,6 +38,10 @@ struct Options {
   // Requests worked on at once (authentication, handler); the others wait in arrival order
   // (server/internal/admission.h). 0: as many as there are threads. Default: 0 until measured.
   int max_active_requests = 0;
+  // Connections the kernel queues before they are accepted (capped by net.core.somaxconn).
+  // cpp-httplib's own 5 made clients arriving together wait 1–1.7 s for TCP retransmission.
+  // Default: 1024.
+  int listen_backlog = 1024;
   // TLS served directly when both are set (PEM files); else plain HTTP, e.g. behind a reverse
   // proxy. Default: "" (plain HTTP).
   std::string tls_cert_file;

@@ -316,6 +316,11 @@ bool GuardedServer::UseTls(const std::string& cert_file, const std::string& key_
   return true;
 }
 
+bool GuardedServer::WidenBacklog(int backlog) {
+  // listen(2) on a socket that is already listening only changes its backlog.
+  return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, backlog) == 0;
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
   SSL* ssl = nullptr;
   if (tls_) {

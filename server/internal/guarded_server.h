@@ -59,6 +59,9 @@ class GuardedServer : public httplib::Server {
   // Serves TLS (1.2 or later) with the PEM certificate chain and private key. False with *error
   // naming the file when they cannot be loaded or do not match. REQUIRES: before listening.
   bool UseTls(const std::string& cert_file, const std::string& key_file, std::string* error);
+  // Re-listens on the bound socket with this backlog (the library's is 5). REQUIRES: after
+  // bind_to_port / bind_to_any_port, before listening. False with errno set when it fails.
+  bool WidenBacklog(int backlog);
   // Set by Server::Stop() before httplib's stop(): keep-alive loops end after the current request.
   void BeginShutdown() { stopping_ = true; }
   // Null when max_active_requests is 0.
