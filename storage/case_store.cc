@@ -1755,10 +1755,33 @@ Result<Stored<workflow::Measure>> CaseStore::GetMeasure(const Visibility& visibl
 
 // ---- reviews, decisions, appeals -------------------------------------------------------------
 
+namespace {
+
+// The tenant running a review names its own people: every reviewer an enabled account of the
+// caller's tenant (an agency's panel holds no institution staff, and the reverse). An id of
+// another tenant gets the message of an unknown one, so a guess tells nothing. Callers that see
+// every tenant (the CLI's operator, without accounts) are not checked.
+Result<void> CheckReviewerAccounts(Transaction& tx, const Caller& caller, const std::vector<std::string>& reviewers) {
+  if (caller.visible.all) return Ok();
+  for (size_t i = 0; i < reviewers.size(); ++i) {
+    const std::string field = "reviewers[" + std::to_string(i) + "]";
+    auto user = Get(tx, "users", reviewers[i]);
+    if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
+    if (!user || user->tenant_id != caller.tenant_id)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       field + ": \"" + reviewers[i] + "\" is not a user account of tenant " + caller.tenant_id);
+    if (user->keys["disabled"].value_or("0") != "0")
+      return MakeError(ErrorCode::kInvalidArgument, field + ": the account \"" + reviewers[i] + "\" is disabled");
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<Stored<workflow::Review>> CaseStore::AssignReviewers(const Caller& caller, std::string_view case_id,
                                                             std::string_view stage_id,
                                                             std::vector<std::string> reviewers) {
-  if (auto ok = Rep::Require(caller, access::Action::kCaseWrite); !ok) return ok.error();
+  if (auto ok = Rep::Require(caller, access::Action::kReviewAssign); !ok) return ok.error();
   const workflow::ReviewStage* stage = rep_->plan.Find(rep_->options.review_track, stage_id);
   if (stage == nullptr) {
     std::string known;
@@ -1774,6 +1797,7 @@ Result<Stored<workflow::Review>> CaseStore::AssignReviewers(const Caller& caller
         return MakeError(ErrorCode::kAlreadyExists, "cases/" + l.kase.id + ": stage " + stage->id +
                                                         " already has reviews/" + rv.value.id + " in round " +
                                                         std::to_string(l.progress.round));
+    if (auto ok = CheckReviewerAccounts(tx, caller, reviewers); !ok) return ok.error();
     auto review = workflow::OpenReview(l.kase.id, l.progress.round, *stage, reviewers);
     if (!review) return review.error();
     review->id = NewId("rv");
