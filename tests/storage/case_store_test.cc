@@ -908,9 +908,9 @@ TYPED_TEST(CaseStoreTest, AnAgencyDecidesOnlyProposalsSubmittedToItsProgrammes) 
 }
 
 // Reviewers named by a signed-in account (a caller scoped to its tenant, as every HTTP caller is)
-// must be enabled user accounts of the assigning tenant: the institution's officer names its own
-// staff, the agency's programme officer its own panel on a case submitted to it. Another tenant's
-// user gets the words of an unknown id; nothing is written on a refusal. The CLI's operator (every
+// must be enabled user accounts of the assigning tenant holding a role of the stage: the
+// institution's officer names its own staff, the agency's programme officer its own panel on a case submitted to it.
+// Another tenant's user gets the words of an unknown id; nothing is written on a refusal. The CLI's operator (every
 // tenant visible, no accounts) names reviewers freely.
 TYPED_TEST(CaseStoreTest, ReviewersMustBeEnabledAccountsOfTheAssigningTenant) {
   AccountStore accounts(*this->db_);
@@ -950,6 +950,9 @@ TYPED_TEST(CaseStoreTest, ReviewersMustBeEnabledAccountsOfTheAssigningTenant) {
   Error disabled = refused(officer, "compliance", {retired});
   EXPECT_EQ(disabled.message.rfind("reviewers[0]: ", 0), 0u) << disabled.message;
   EXPECT_NE(disabled.message.find("disabled"), std::string::npos) << disabled.message;
+  Error role = refused(officer, "compliance", {kato});  // a reviewer; compliance is the officers' stage
+  EXPECT_EQ(role.message.rfind("reviewers[0]: ", 0), 0u) << role.message;
+  EXPECT_NE(role.message.find("security_officer, export_control_officer"), std::string::npos) << role.message;
   EXPECT_TRUE(this->store_->GetCase(Visibility::All(), this->case_)->reviews.empty()) << "a refusal writes nothing";
   auto own = this->store_->AssignReviewers(officer, this->case_, "compliance", {sato});
   ASSERT_TRUE(own) << own.error().ToString();
