@@ -94,9 +94,9 @@ Result<auth::User> DatabaseAccountStore::FindUserById(std::string_view user_id) 
 
 Result<void> DatabaseAccountStore::SetPasswordHash(std::string_view user_id, const std::string& hash,
                                                    const auth::WriteContext& context) {
-  // A re-hash at sign-in keeps the sessions; an explicit change goes through the CLI or an
-  // administrator endpoint, which revokes them (storage::AccountStore::SetPasswordHash).
-  return store_.SetPasswordHash(user_id, hash, /*revoke_sessions=*/false, ActorFrom(context));
+  // A re-hash at sign-in keeps the sessions and tokens; an explicit change goes through the CLI
+  // or the administrator endpoint (ResetPassword), which revokes them.
+  return store_.SetPasswordHash(user_id, hash, {}, ActorFrom(context));
 }
 
 Result<void> DatabaseAccountStore::CreateSession(const auth::Session& s, const auth::WriteContext& context) {
@@ -197,8 +197,10 @@ Result<auth::User> DatabaseAccountStore::UpdateUser(const auth::User& user, cons
 }
 
 Result<void> DatabaseAccountStore::ResetPassword(std::string_view user_id, const std::string& hash,
+                                                 const auth::PasswordResetOptions& options,
                                                  const auth::WriteContext& context) {
-  return store_.SetPasswordHash(user_id, hash, /*revoke_sessions=*/true, ActorFrom(context));
+  return store_.SetPasswordHash(
+      user_id, hash, {.revoke_sessions = true, .revoke_api_tokens = options.revoke_api_tokens}, ActorFrom(context));
 }
 
 Result<void> DatabaseAccountStore::CreateApiToken(const auth::ApiToken& t, const auth::WriteContext& context) {

@@ -42,7 +42,7 @@ class DatabaseAccountStore final : public auth::AccountStore, public auth::Throt
   Result<auth::User> AddUser(const auth::User& user, const auth::WriteContext& context) override;
   Result<auth::User> UpdateUser(const auth::User& user, const auth::WriteContext& context) override;
   Result<void> ResetPassword(std::string_view user_id, const std::string& hash,
-                             const auth::WriteContext& context) override;
+                             const auth::PasswordResetOptions& options, const auth::WriteContext& context) override;
   Result<void> CreateApiToken(const auth::ApiToken& token, const auth::WriteContext& context) override;
   Result<auth::ApiToken> FindApiToken(std::string_view token_id) override;
   Result<std::vector<auth::ApiToken>> ListApiTokens(std::string_view user_id) override;

@@ -147,10 +147,10 @@ void AddUserRoutes(Server& server, auth::Accounts& accounts, PersonCheck person_
 
   server.AddRoute({"POST", "/v1/users/{id}/password", Audience::kAction, A::kUserAdmin, BodyKind::kJson,
                    [&accounts](Request& req) -> ApiResult<Response> {
-                     auto password = internal::DecodeNewPassword(req.body());
-                     if (!password) return password.error();
-                     auto r = accounts.ResetPassword(req.identity().principal, req.PathParam("id"), *password,
-                                                     req.request_id());
+                     auto body = internal::DecodeNewPassword(req.body());
+                     if (!body) return body.error();
+                     auto r = accounts.ResetPassword(req.identity().principal, req.PathParam("id"), body->password,
+                                                     {.revoke_api_tokens = body->revoke_api_tokens}, req.request_id());
                      if (!r) return UserError(r.error());
                      return Response::NoContent();
                    }});

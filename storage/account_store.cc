@@ -231,6 +231,34 @@ Result<int> RevokeSessionsIn(Transaction& tx, std::string_view user_id, const Ac
   return static_cast<int>(live->rows.size());
 }
 
+// The token columns an audit digest covers, with the owner's tenant (never the token hash).
+constexpr std::string_view kTokenRevokeSelect =
+    "SELECT t.id, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at, u.tenant_id "
+    "FROM api_tokens t JOIN users u ON u.id = t.user_id";
+
+// Revokes one live token row read with kTokenRevokeSelect inside tx, with its audit record.
+Result<void> RevokeTokenRowIn(Transaction& tx, const Row& r, const std::string& now, const Actor& actor) {
+  tx.rep().invalidate_credentials = true;
+  auto done = RunIn(tx, "tokens", "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {now, r[0]});
+  if (!done) return done.error();
+  return AuditAccountWrite(tx, actor, r[7], "update", "api_tokens", r[0].value_or(""),
+                           RowDigest({r[0], r[1], r[2], r[3], r[4], r[5], std::nullopt}),
+                           RowDigest({r[0], r[1], r[2], r[3], r[4], r[5], now}));
+}
+
+// Revokes every token of a user not yet revoked (expired ones too) inside tx, one audit record
+// each; returns how many.
+Result<int> RevokeApiTokensIn(Transaction& tx, std::string_view user_id, const Actor& actor) {
+  auto live = RunIn(tx, "tokens",
+                    std::string(kTokenRevokeSelect) + " WHERE t.user_id = ? AND t.revoked_at IS NULL ORDER BY t.id",
+                    {std::string(user_id)});
+  if (!live) return live.error();
+  const std::string now = internal::NowUtc();
+  for (const Row& r : live->rows)
+    if (auto done = RevokeTokenRowIn(tx, r, now, actor); !done) return done.error();
+  return static_cast<int>(live->rows.size());
+}
+
 }  // namespace
 
 std::string FormatTime(TimePoint t) {
@@ -340,8 +368,8 @@ Result<UserAccount> AccountStore::UpdateUser(const UserAccount& user, const Acto
   return FindUser(user.id);
 }
 
-Result<void> AccountStore::SetPasswordHash(std::string_view user_id, const std::string& hash, bool revoke_sessions,
-                                           const Actor& actor) {
+Result<void> AccountStore::SetPasswordHash(std::string_view user_id, const std::string& hash,
+                                           const PasswordChangeOptions& options, const Actor& actor) {
   return db_.WithTransaction([&](Transaction& tx) -> Result<void> {
     auto rows =
         RunIn(tx, "users", std::string("SELECT ").append(kUserColumns).append(kUserFrom).append(" WHERE u.id = ?"),
@@ -354,8 +382,12 @@ Result<void> AccountStore::SetPasswordHash(std::string_view user_id, const std::
     if (auto c = CheckUser(*user); !c) return c.error();
     auto r = Update(tx, UserRecord(*user), user->version, actor);
     if (!r) return r.error();
-    if (revoke_sessions) {
+    if (options.revoke_sessions) {
       auto revoked = RevokeSessionsIn(tx, user_id, actor);
+      if (!revoked) return revoked.error();
+    }
+    if (options.revoke_api_tokens) {
+      auto revoked = RevokeApiTokensIn(tx, user_id, actor);
       if (!revoked) return revoked.error();
     }
     return Ok();
@@ -522,21 +554,12 @@ Result<std::vector<ApiTokenRow>> AccountStore::ListApiTokens(std::string_view us
 
 Result<void> AccountStore::RevokeApiToken(std::string_view token_id, const Actor& actor) {
   return db_.WithTransaction([&](Transaction& tx) -> Result<void> {
-    auto rows = RunIn(tx, "tokens",
-                      "SELECT t.id, t.user_id, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at, u.tenant_id "
-                      "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?",
-                      {std::string(token_id)});
+    auto rows = RunIn(tx, "tokens", std::string(kTokenRevokeSelect) + " WHERE t.id = ?", {std::string(token_id)});
     if (!rows) return rows.error();
     if (rows->rows.empty()) return MakeError(ErrorCode::kNotFound, "tokens/" + std::string(token_id) + ": not found");
     const Row& r = rows->rows[0];
-    if (r[6]) return Ok();
-    const std::string now = internal::NowUtc();
-    tx.rep().invalidate_credentials = true;
-    auto done = RunIn(tx, "tokens", "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {now, r[0]});
-    if (!done) return done.error();
-    return AuditAccountWrite(tx, actor, r[7], "update", "api_tokens", r[0].value_or(""),
-                             RowDigest({r[0], r[1], r[2], r[3], r[4], r[5], std::nullopt}),
-                             RowDigest({r[0], r[1], r[2], r[3], r[4], r[5], now}));
+    if (r[6]) return Ok();  // already revoked: nothing changes, nothing to audit
+    return RevokeTokenRowIn(tx, r, internal::NowUtc(), actor);
   });
 }
 

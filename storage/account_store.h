@@ -76,6 +76,17 @@ struct ApiTokenRow {
   bool revoked = false;
 };
 
+// What a password change revokes in the same transaction as the new hash (each revocation one
+// audit record, the credential cache invalidated).
+struct PasswordChangeOptions {
+  // Every live session of the user: a change by the user or an administrator. A re-hash at
+  // sign-in keeps them. Default: false.
+  bool revoke_sessions = false;
+  // Every API token of the user not yet revoked: an administrator's reset, done because the
+  // account may be compromised, so tokens an intruder made die with the password. Default: false.
+  bool revoke_api_tokens = false;
+};
+
 struct LoginAttempts {
   int failures = 0;
   TimePoint last_failure = {};
@@ -100,9 +111,9 @@ class AccountStore {
   // version is still user.version (kAborted otherwise: never a lost update). Disabling a user
   // revokes its sessions in the same transaction. Returns the stored user (new version).
   Result<UserAccount> UpdateUser(const UserAccount& user, const Actor& actor);
-  // Reads and updates in one transaction (no version needed); revokes the user's sessions when
-  // revoke_sessions (a password change by the user or an administrator).
-  Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash, bool revoke_sessions,
+  // Reads and updates in one transaction (no version needed), revoking what options say in the
+  // same transaction: a failure anywhere leaves hash, sessions and tokens as they were.
+  Result<void> SetPasswordHash(std::string_view user_id, const std::string& hash, const PasswordChangeOptions& options,
                                const Actor& actor);
 
   // ---- sessions (kNotFound "sessions: not found" for an unknown hash).
@@ -123,6 +134,7 @@ class AccountStore {
   Result<std::pair<ApiTokenRow, UserAccount>> FindApiTokenWithUser(std::string_view token_id);
   // Revoked ones included, newest first.
   Result<std::vector<ApiTokenRow>> ListApiTokens(std::string_view user_id);
+  // Revoking a revoked token changes nothing and writes no audit record.
   Result<void> RevokeApiToken(std::string_view token_id, const Actor& actor);
   Result<void> TouchApiToken(std::string_view token_id, TimePoint at);
 

@@ -1755,10 +1755,51 @@ Result<Stored<workflow::Measure>> CaseStore::GetMeasure(const Visibility& visibl
 
 // ---- reviews, decisions, appeals -------------------------------------------------------------
 
+namespace {
+
+// The tenant running a review names its own people: every reviewer an enabled account of the
+// caller's tenant (an agency's panel holds no institution staff, and the reverse) holding one of
+// the stage's roles (review_stages.tsv). An id of another tenant gets the message of an unknown
+// one, so a guess tells nothing. Callers that see every tenant (the CLI's operator, without
+// accounts) are not checked.
+Result<void> CheckReviewerAccounts(Transaction& tx, const Caller& caller, const workflow::ReviewStage& stage,
+                                   const std::vector<std::string>& reviewers) {
+  if (caller.visible.all) return Ok();
+  for (size_t i = 0; i < reviewers.size(); ++i) {
+    const std::string field = "reviewers[" + std::to_string(i) + "]";
+    const std::string who = "\"" + reviewers[i] + "\"";
+    auto user = Get(tx, "users", reviewers[i]);
+    if (!user && user.error().code != ErrorCode::kNotFound) return user.error();
+    if (!user || user->tenant_id != caller.tenant_id)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       field + ": " + who + " is not a user account of tenant " + caller.tenant_id);
+    if (user->keys["disabled"].value_or("0") != "0")
+      return MakeError(ErrorCode::kInvalidArgument, field + ": the account " + who + " is disabled");
+    std::vector<std::string> roles;
+    try {
+      roles = json::parse(user->body).value("roles", std::vector<std::string>{});
+    } catch (const json::exception& e) {
+      return MakeError(ErrorCode::kDataLoss, "users/" + reviewers[i] + ": body is not a user: " + e.what());
+    }
+    std::string wanted;
+    bool holds = false;
+    for (access::Role r : stage.roles) {
+      wanted += (wanted.empty() ? "" : ", ") + std::string(access::RoleName(r));
+      holds = holds || std::find(roles.begin(), roles.end(), access::RoleName(r)) != roles.end();
+    }
+    if (!holds)
+      return MakeError(ErrorCode::kInvalidArgument,
+                       field + ": " + who + " holds none of the roles of stage " + stage.id + " (" + wanted + ")");
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<Stored<workflow::Review>> CaseStore::AssignReviewers(const Caller& caller, std::string_view case_id,
                                                             std::string_view stage_id,
                                                             std::vector<std::string> reviewers) {
-  if (auto ok = Rep::Require(caller, access::Action::kCaseWrite); !ok) return ok.error();
+  if (auto ok = Rep::Require(caller, access::Action::kReviewAssign); !ok) return ok.error();
   const workflow::ReviewStage* stage = rep_->plan.Find(rep_->options.review_track, stage_id);
   if (stage == nullptr) {
     std::string known;
@@ -1774,6 +1815,7 @@ Result<Stored<workflow::Review>> CaseStore::AssignReviewers(const Caller& caller
         return MakeError(ErrorCode::kAlreadyExists, "cases/" + l.kase.id + ": stage " + stage->id +
                                                         " already has reviews/" + rv.value.id + " in round " +
                                                         std::to_string(l.progress.round));
+    if (auto ok = CheckReviewerAccounts(tx, caller, *stage, reviewers); !ok) return ok.error();
     auto review = workflow::OpenReview(l.kase.id, l.progress.round, *stage, reviewers);
     if (!review) return review.error();
     review->id = NewId("rv");

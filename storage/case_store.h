@@ -379,7 +379,13 @@ class CaseStore {
 
   // ---- Reviews and decisions. AssignReviewers opens the review of `stage_id` (of
   // Options::review_track) for the current round; kAlreadyExists when that stage already has a
-  // review this round; kInvalidArgument for an unknown stage (listing the known ones).
+  // review this round; kInvalidArgument for an unknown stage (listing the known ones). Needs
+  // review.assign. A caller scoped to tenants (a signed-in account: the institution's officer, or
+  // an agency's programme officer on a case submitted to its programme) runs the review for its
+  // own tenant: each reviewer must be an enabled user account (users table) of caller.tenant_id
+  // holding one of the stage's roles, else kInvalidArgument "reviewers[i]: …" (the same words for
+  // an id unknown and one of another tenant).
+  // A caller that sees every tenant (the CLI's operator) names reviewers freely.
   Result<Stored<workflow::Review>> AssignReviewers(const Caller& caller, std::string_view case_id,
                                                    std::string_view stage_id, std::vector<std::string> reviewers);
   // The opinion's reviewer defaults to the caller. kPermissionDenied when that reviewer is not

@@ -29,6 +29,7 @@ struct UserArgs {
   std::vector<std::string> roles;
   bool admin = false;
   bool password_stdin = false;
+  bool keep_api_tokens = false;  // passwd: the user only forgot the password
   std::string name;
   std::string email;
   std::string format = "text";
@@ -199,9 +200,12 @@ int Passwd(const UserArgs& a) {
   if (!u) return Fail(u.error());
   auto hash = NewPasswordHash(a, u->email);
   if (!hash) return Fail(hash.error());
-  auto r = store.SetPasswordHash(u->id, *hash, /*revoke_sessions=*/true, CliActor());
+  // As the administrator's reset over HTTP: sessions always, API tokens unless kept.
+  auto r = store.SetPasswordHash(u->id, *hash, {.revoke_sessions = true, .revoke_api_tokens = !a.keep_api_tokens},
+                                 CliActor());
   if (!r) return Fail(r.error());
-  std::cout << fmt::format("password of {} changed; its sessions are revoked\n", u->login);
+  std::cout << fmt::format("password of {} changed; its sessions{} are revoked\n", u->login,
+                           a.keep_api_tokens ? "" : " and API tokens");
   return kExitOk;
 }
 
@@ -299,9 +303,11 @@ void AddUserCommand(CLI::App& app, int& status) {
   AddDbOption(*enable, a->db);
   enable->callback([a, &status] { status = SetDisabled(*a, false); });
 
-  CLI::App* passwd = cmd->add_subcommand("passwd", "Set a user's password and revoke its sessions");
+  CLI::App* passwd = cmd->add_subcommand("passwd", "Set a user's password and revoke its sessions and API tokens");
   passwd->add_option("login", a->login, "Sign-in name")->required();
   passwd->add_flag("--password-stdin", a->password_stdin, "Read the password from standard input");
+  passwd->add_flag("--keep-api-tokens", a->keep_api_tokens,
+                   "Keep the user's API tokens (the user only forgot the password; scripts keep working)");
   AddDbOption(*passwd, a->db);
   passwd->callback([a, &status] { status = Passwd(*a); });
 

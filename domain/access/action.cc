@@ -55,6 +55,8 @@ std::string_view ActionName(Action action) {
       return "measure.write";
     case Action::kReviewRead:
       return "review.read";
+    case Action::kReviewAssign:
+      return "review.assign";
     case Action::kReviewVote:
       return "review.vote";
     case Action::kFollowupRead:

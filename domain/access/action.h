@@ -39,6 +39,7 @@ enum class Action {
   kMeasureRead,         // mitigation measures (リスク軽減措置)
   kMeasureWrite,        // agree / change measures
   kReviewRead,          // committee reviews (審査)
+  kReviewAssign,        // open a review stage of a case and assign its reviewers (審査員の指名)
   kReviewVote,          // cast a reviewer's vote on an assigned case
   kFollowupRead,        // follow-ups (フォローアップ)
   kFollowupWrite,       // record follow-up reports
@@ -51,16 +52,16 @@ enum class Action {
   kTokenManage,         // create, list and revoke one's own API tokens
 };
 
-inline constexpr std::array<Action, 34> kAllActions = {
+inline constexpr std::array<Action, 35> kAllActions = {
     Action::kInstitutionRead,   Action::kInstitutionWrite,   Action::kPersonRead,     Action::kPersonWrite,
     Action::kDisclosureReadOwn, Action::kDisclosureWriteOwn, Action::kDisclosureRead, Action::kDisclosureWrite,
     Action::kRestrictedRead,    Action::kProgrammeRead,      Action::kProgrammeWrite, Action::kProposalRead,
     Action::kProposalWrite,     Action::kProposalSubmit,     Action::kProposalDecide, Action::kCaseRead,
     Action::kCaseWrite,         Action::kCaseAdvance,        Action::kCaseDecide,     Action::kEvaluationRead,
     Action::kEvaluationWrite,   Action::kMeasureRead,        Action::kMeasureWrite,   Action::kReviewRead,
-    Action::kReviewVote,        Action::kFollowupRead,       Action::kFollowupWrite,  Action::kAuditRead,
-    Action::kScreeningRun,      Action::kListsCheck,         Action::kListsRead,      Action::kImportRun,
-    Action::kUserAdmin,         Action::kTokenManage};
+    Action::kReviewAssign,      Action::kReviewVote,         Action::kFollowupRead,   Action::kFollowupWrite,
+    Action::kAuditRead,         Action::kScreeningRun,       Action::kListsCheck,     Action::kListsRead,
+    Action::kImportRun,         Action::kUserAdmin,          Action::kTokenManage};
 
 // Stable "resource.verb" name used in the role table, API token scopes and docs/security.md.
 std::string_view ActionName(Action action);

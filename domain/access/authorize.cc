@@ -35,11 +35,12 @@ Via Visibility(const Principal& p, const ResourceScope& s) {
 
 // The writes a funding agency may make on records submitted to its programmes: decide on the
 // proposal (shortlist / award / decline), record the case's decision and the appeal decision,
-// take the transitions the state machine gives its programme officer, and vote where its users
+// take the transitions the state machine gives its programme officer, set up its own review
+// stages (assign its own users as reviewers: storage checks their tenant) and vote where its users
 // are assigned (the funding-agency review track: programme officer → RS committee).
 bool AgencyMay(Action action) {
   return action == Action::kProposalDecide || action == Action::kCaseDecide || action == Action::kCaseAdvance ||
-         action == Action::kReviewVote;
+         action == Action::kReviewAssign || action == Action::kReviewVote;
 }
 
 Decision Make(Outcome o, std::string reason) {
@@ -75,7 +76,7 @@ Decision Authorize(const Principal& principal, Action action, const ResourceScop
   // the agency's steps of their cases (AgencyMay); a hub only reads.
   if (via == Via::kAgency && !IsReadOnly(action) && !AgencyMay(action))
     return Make(Outcome::kDeny, "agency " + principal.tenant_id +
-                                    " may only read, decide and advance what was submitted to it, not " + name);
+                                    " may only read, decide, advance and review what was submitted to it, not " + name);
   if (via == Via::kHub && !IsReadOnly(action))
     return Make(Outcome::kDeny, "hub " + principal.tenant_id + " may only read its members' data, not " + name);
   bool conditional_refused = false;

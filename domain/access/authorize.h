@@ -5,8 +5,9 @@
 //   - an institution's data is invisible to other institutions' users;
 //   - a funding agency sees what institutions submitted to its programmes: it reads them, decides
 //     on the proposals (proposal.decide), records decisions (case.decide), takes the agency's
-//     transitions of the cases (case.advance; domain/workflow limits which) and votes in reviews
-//     it is assigned to (review.vote); nothing else;
+//     transitions of the cases (case.advance; domain/workflow limits which), assigns its own
+//     users as reviewers (review.assign) and votes in reviews it is assigned to (review.vote);
+//     nothing else;
 //   - a support hub sees its member institutions' data (read only).
 // Invisible records answer kNotVisible (HTTP 404, as if the id did not exist, so guessing another
 // tenant's ids tells nothing); visible but not permitted answers kDeny (HTTP 403). Records of

@@ -31,6 +31,9 @@ struct Row {
 // cases (case.advance; the state machine allows the programme officer only its own rows:
 // start / close / withdraw as an officer, decide and the appeal decision as a decider), and
 // votes where it is assigned: the programme_officer stage of the funding-agency review track.
+// Assigning reviewers (review.assign) belongs to whoever runs the review: the institution's
+// security officer, and the agency's programme officer for cases submitted to its programmes (the
+// store's visibility limits it to those, and the reviewers to accounts of the assigner's tenant).
 constexpr std::array<Row, kAllActions.size()> kTable = {{
     //                           admin sec rev exp res prog aud
     {Action::kInstitutionRead, {A, A, A, A, A, A, A}},   {Action::kInstitutionWrite, {A, D, D, D, D, D, D}},
@@ -45,11 +48,12 @@ constexpr std::array<Row, kAllActions.size()> kTable = {{
     {Action::kCaseDecide, {D, A, D, D, D, A, D}},        {Action::kEvaluationRead, {D, A, S, A, D, A, A}},
     {Action::kEvaluationWrite, {D, A, D, A, D, D, D}},   {Action::kMeasureRead, {D, A, S, A, D, A, A}},
     {Action::kMeasureWrite, {D, A, D, D, D, D, D}},      {Action::kReviewRead, {D, A, S, D, D, A, A}},
-    {Action::kReviewVote, {D, S, S, S, D, S, D}},        {Action::kFollowupRead, {D, A, D, A, D, A, A}},
-    {Action::kFollowupWrite, {D, A, D, D, D, D, D}},     {Action::kAuditRead, {D, D, D, D, D, D, A}},
-    {Action::kScreeningRun, {D, A, D, A, O, A, D}},      {Action::kListsCheck, {D, A, D, A, D, A, D}},
-    {Action::kListsRead, {A, A, A, A, D, A, A}},         {Action::kImportRun, {D, A, D, D, D, D, D}},
-    {Action::kUserAdmin, {A, D, D, D, D, D, D}},         {Action::kTokenManage, {A, A, A, A, A, A, A}},
+    {Action::kReviewAssign, {D, A, D, D, D, A, D}},      {Action::kReviewVote, {D, S, S, S, D, S, D}},
+    {Action::kFollowupRead, {D, A, D, A, D, A, A}},      {Action::kFollowupWrite, {D, A, D, D, D, D, D}},
+    {Action::kAuditRead, {D, D, D, D, D, D, A}},         {Action::kScreeningRun, {D, A, D, A, O, A, D}},
+    {Action::kListsCheck, {D, A, D, A, D, A, D}},        {Action::kListsRead, {A, A, A, A, D, A, A}},
+    {Action::kImportRun, {D, A, D, D, D, D, D}},         {Action::kUserAdmin, {A, D, D, D, D, D, D}},
+    {Action::kTokenManage, {A, A, A, A, A, A, A}},
 }};
 
 size_t RoleIndex(Role role) {

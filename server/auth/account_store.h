@@ -68,6 +68,13 @@ struct ApiToken {
   bool revoked = false;
 };
 
+// An administrator's password reset (POST /v1/users/{id}/password): the user's sessions are
+// always revoked; their API tokens too unless the administrator says the user only forgot the
+// password (so that their scripts keep working).
+struct PasswordResetOptions {
+  bool revoke_api_tokens = true;  // Default: true (a reset often answers a suspected compromise).
+};
+
 // Who makes an account write, and in which request: what the audit trail records (a database
 // store appends one audit record per write in the same transaction). Never empty in practice:
 // Accounts fills in the signed-in user when the caller gives no actor.
@@ -107,10 +114,10 @@ class AccountStore {
   // still current (kAborted otherwise: never a lost update); username, tenant and password are
   // not changed here. Disabling a user revokes its sessions in the same write.
   virtual Result<User> UpdateUser(const User& user, const WriteContext& context) = 0;
-  // An administrator's password reset: the new hash and the revocation of every session of the
-  // user in one write.
+  // An administrator's password reset: the new hash, the revocation of every session of the
+  // user and, if options.revoke_api_tokens, of every API token of the user, in one write.
   virtual Result<void> ResetPassword(std::string_view user_id, const std::string& hash,
-                                     const WriteContext& context) = 0;
+                                     const PasswordResetOptions& options, const WriteContext& context) = 0;
 
   virtual Result<void> CreateApiToken(const ApiToken& token, const WriteContext& context) = 0;
   virtual Result<ApiToken> FindApiToken(std::string_view token_id) = 0;

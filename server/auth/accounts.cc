@@ -360,14 +360,15 @@ Result<User> Accounts::UpdateUser(const access::Principal& admin, const std::str
 }
 
 Result<void> Accounts::ResetPassword(const access::Principal& admin, const std::string& user_id,
-                                     const std::string& password, const std::string& request_id) {
+                                     const std::string& password, const PasswordResetOptions& options,
+                                     const std::string& request_id) {
   auto user = GetUser(admin, user_id);
   if (!user) return user.error();
   if (auto ok = CheckPasswordPolicy(password, user->username, user->email, rep_->options.password_policy); !ok)
     return ok.error();
   auto hash = rep_->hasher.Hash(password);
   if (!hash) return hash.error();
-  return rep_->store.ResetPassword(user_id, *hash, WriteContext{admin.user_id, request_id});
+  return rep_->store.ResetPassword(user_id, *hash, options, WriteContext{admin.user_id, request_id});
 }
 
 }  // namespace highfence::auth

@@ -122,9 +122,10 @@ class Accounts {
   // Disabling revokes the user's sessions.
   Result<User> UpdateUser(const access::Principal& admin, const std::string& user_id, int64_t expected_version,
                           const UserChange& change, const std::string& request_id = {});
-  // Sets a new password (policy checked, "password: …") and revokes every session of the user.
+  // Sets a new password (policy checked, "password: …") and revokes every session of the user
+  // and, unless options say otherwise, every API token of the user, in one store write.
   Result<void> ResetPassword(const access::Principal& admin, const std::string& user_id, const std::string& password,
-                             const std::string& request_id = {});
+                             const PasswordResetOptions& options = {}, const std::string& request_id = {});
 
   const AccountsOptions& options() const;
   TimePoint Now() const;

@@ -590,7 +590,7 @@ void AddReviewRoutes(Server& server, CaseStore* store) {
          return ListOfCase<workflow::Review>(
              store, req, A::kReviewRead, [](const storage::CaseView& v) -> const auto& { return v.reviews; });
        }});
-  server.AddRoute({"POST", "/v1/cases/{id}/reviews", Audience::kAction, A::kCaseWrite, BodyKind::kJson,
+  server.AddRoute({"POST", "/v1/cases/{id}/reviews", Audience::kAction, A::kReviewAssign, BodyKind::kJson,
                    [store](Request& req) -> ApiResult<Response> {
                      auto body = internal::ParseJsonObject(req);
                      if (!body) return body.error();
@@ -600,7 +600,7 @@ void AddReviewRoutes(Server& server, CaseStore* store) {
                      auto reviewers = internal::StringArray(*body, "reviewers", 50, 200);
                      if (!reviewers) return reviewers.error();
                      if (!store) return NotConfigured("case store");
-                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseWrite);
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kReviewAssign);
                      if (!view) return view.error();
                      auto made = store->AssignReviewers(internal::CallerOf(req), view->kase.value.id, *stage,
                                                         std::move(*reviewers));

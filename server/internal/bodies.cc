@@ -106,11 +106,19 @@ ApiResult<UserChangeBody> DecodeUserChange(std::string_view body) {
   return out;
 }
 
-ApiResult<std::string> DecodeNewPassword(std::string_view body) {
+ApiResult<NewPasswordBody> DecodeNewPassword(std::string_view body) {
   auto obj = ParseJsonObject(body);
   if (!obj) return obj.error();
-  if (auto r = RejectUnknownFields(*obj, {"password"}); !r) return r.error();
-  return RequiredString(*obj, "password", 1024);
+  if (auto r = RejectUnknownFields(*obj, {"password", "revoke_api_tokens"}); !r) return r.error();
+  NewPasswordBody out;
+  auto password = RequiredString(*obj, "password", 1024);
+  if (!password) return password.error();
+  out.password = std::move(*password);
+  if (auto it = obj->find("revoke_api_tokens"); it != obj->end()) {
+    if (!it->is_boolean()) return ApiError::Unprocessable("revoke_api_tokens", "must be true or false");
+    out.revoke_api_tokens = it->get<bool>();
+  }
+  return out;
 }
 
 }  // namespace highfence::server::internal

@@ -42,11 +42,18 @@ struct UserChangeBody {
   std::optional<bool> disabled;
 };
 
+// POST /v1/users/{id}/password: {"password": "…", "revoke_api_tokens": false}.
+struct NewPasswordBody {
+  std::string password;
+  // The user's API tokens are revoked with the reset unless the administrator says false ("the
+  // user only forgot the password": their scripts keep working).
+  bool revoke_api_tokens = true;
+};
+
 ApiResult<LoginBody> DecodeLogin(std::string_view body);
 ApiResult<CreateUserBody> DecodeCreateUser(std::string_view body);
 ApiResult<UserChangeBody> DecodeUserChange(std::string_view body);
-// POST /v1/users/{id}/password: {"password": "…"}.
-ApiResult<std::string> DecodeNewPassword(std::string_view body);
+ApiResult<NewPasswordBody> DecodeNewPassword(std::string_view body);
 ApiResult<CreateTokenBody> DecodeCreateToken(std::string_view body);
 
 }  // namespace highfence::server::internal

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 4: {
       auto r = DecodeNewPassword(body);
       if (r)
-        HF_CHECK(!r->empty());
+        HF_CHECK(!r->password.empty());
       else
         CheckError(r.error());
       break;

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "storage/account_store.h"
 #include "storage/audit.h"
 #include "storage/database.h"
 #include "tests/server/serve_process.h"
@@ -75,6 +76,16 @@ class AccountsE2eTest : public ::testing::Test {
     if (!request_id.empty()) h.emplace("X-Request-Id", request_id);
     return h;
   }
+  // A token made with the session (scope case.read): its id and secret.
+  static std::pair<std::string, std::string> MakeToken(httplib::Client& c, const SignedIn& s, const std::string& name) {
+    json body = {{"name", name}, {"scopes", {"case.read"}}};
+    auto made = c.Post("/v1/tokens", With(s), body.dump(), "application/json");
+    EXPECT_TRUE(made && made->status == 201) << (made ? made->body : "no response");
+    if (!made || made->status != 201) return {};
+    json j = json::parse(made->body);
+    return {j["id"], j["token"]};
+  }
+  static httplib::Headers Bearer(const std::string& secret) { return {{"Authorization", "Bearer " + secret}}; }
   void ExpectAuditIntact() {
     CommandRun v = Highfence("audit verify --db " + Quote(url_), true);
     EXPECT_EQ(v.status, 0) << v.out;
@@ -391,7 +402,9 @@ TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
   ASSERT_TRUE(after);
   EXPECT_EQ(after->status, 401);
 
-  // A password reset revokes the user's sessions; the new password signs in.
+  // A password reset revokes the user's sessions and API tokens; the new password signs in.
+  auto [sato_token_id, sato_token] = MakeToken(c, sato, "夜間の e-Rad 取込");
+  ASSERT_EQ(c.Get("/v1/session", Bearer(sato_token))->status, 200);
   auto reset = c.Post("/v1/users/" + sato.user_id + "/password", With(admin, "req-user-reset-3"),
                       R"({"password":"Kamogawa river delta 1200"})", "application/json");
   ASSERT_TRUE(reset);
@@ -399,12 +412,36 @@ TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
   auto sato_after = c.Get("/v1/session", With(sato));
   ASSERT_TRUE(sato_after);
   EXPECT_EQ(sato_after->status, 401);
+  auto token_after = c.Get("/v1/session", Bearer(sato_token));
+  ASSERT_TRUE(token_after);
+  EXPECT_EQ(token_after->status, 401) << "a token made before the reset dies with it";
   auto relogin = Login(port, "sato.officer", "Kamogawa river delta 1200");
   ASSERT_TRUE(relogin);
   EXPECT_EQ(relogin->status, 201) << relogin->body;
 
+  // "Only forgot the password": the sessions go, the scripts' token keeps working.
+  SignedIn sato2 = MustLogin(port, "sato.officer", "Kamogawa river delta 1200");
+  auto [kept_id, kept_token] = MakeToken(c, sato2, "monthly report");
+  auto keep = c.Post("/v1/users/" + sato.user_id + "/password", With(admin, "req-user-reset-4"),
+                     R"({"password":"Tadami river bridge 1971","revoke_api_tokens":false})", "application/json");
+  ASSERT_TRUE(keep);
+  EXPECT_EQ(keep->status, 204) << keep->body;
+  EXPECT_EQ(c.Get("/v1/session", With(sato2))->status, 401);
+  auto kept_after = c.Get("/v1/session", Bearer(kept_token));
+  ASSERT_TRUE(kept_after);
+  EXPECT_EQ(kept_after->status, 200) << kept_after->body;
+
   auto db = storage::Database::Open(url_, {});
   ASSERT_TRUE(db);
+  storage::AccountStore rows(**db);
+  EXPECT_TRUE(rows.FindApiToken(sato_token_id)->revoked) << "revoked_at set on the row";
+  EXPECT_FALSE(rows.FindApiToken(kept_id)->revoked);
+  auto token_history = storage::AuditHistory(**db, "api_tokens", sato_token_id);
+  ASSERT_TRUE(token_history);
+  ASSERT_EQ(token_history->size(), 2u);  // created by sato, revoked by the reset
+  EXPECT_EQ((*token_history)[1].actor, admin.user_id);
+  EXPECT_EQ((*token_history)[1].request_id.value_or(""), "req-user-reset-3");
+  EXPECT_EQ(storage::AuditHistory(**db, "api_tokens", kept_id)->size(), 1u);
   auto history = storage::AuditHistory(**db, "users", id);
   ASSERT_TRUE(history);
   ASSERT_GE(history->size(), 2u);
@@ -418,7 +455,7 @@ TEST_F(AccountsE2eTest, AdministratorManagesUsersOverTheApiOnTheDatabase) {
   EXPECT_TRUE(disable_audited);
   auto sato_history = storage::AuditHistory(**db, "users", sato.user_id);
   ASSERT_TRUE(sato_history);
-  EXPECT_EQ(sato_history->back().request_id.value_or(""), "req-user-reset-3");
+  EXPECT_EQ(sato_history->back().request_id.value_or(""), "req-user-reset-4");
   EXPECT_EQ(sato_history->back().actor, admin.user_id);
   ExpectAuditIntact();
 }

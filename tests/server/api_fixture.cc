@@ -8,6 +8,7 @@
 
 #include "domain/lists/snapshot_file.h"
 #include "domain/technology/keyword_list.h"
+#include "storage/account_store.h"
 
 namespace highfence::testing {
 namespace {
@@ -67,6 +68,7 @@ storage::CaseStoreOptions ShippedWorkflowOptions() {
 }
 
 ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions options, server::Options o) {
+  if (services.cases) database_ = &services.cases->database();
   auth::PasswordOptions cheap;
   cheap.opslimit = 1;
   cheap.memlimit = 8 << 10;
@@ -93,7 +95,7 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
     u.roles = {role};
     u.tenant_id = tenant;
     u.person_id = "person_" + name;
-    store_.AddUser(u, kPassword, *hasher_);
+    Add(u);
   };
   for (access::Role r : access::kAllRoles) add(std::string(access::RoleName(r)), r, "inst_tohoku");
   add("kyoto_officer", access::Role::kSecurityOfficer, "inst_kyoto");
@@ -103,6 +105,24 @@ ApiServer::ApiServer(server::ResourceServices services, server::ResourceOptions 
     return;
   }
   port_ = *port;
+}
+
+auth::User ApiServer::Add(auth::User user) {
+  auth::User added = store_.AddUser(std::move(user), kPassword, *hasher_);
+  if (database_ == nullptr) return added;
+  storage::UserAccount row{.id = added.id,
+                           .tenant_id = added.tenant_id,
+                           .login = added.username,
+                           .display_name = added.display_name,
+                           .person_id = added.person_id,
+                           .password_hash = added.password_hash,
+                           .disabled = added.disabled};
+  for (access::Role r : added.roles) row.roles.emplace_back(access::RoleName(r));
+  storage::AccountStore accounts(*database_);
+  auto stored = accounts.AddUser(row, {"system:test-fixture", ""});
+  // A server started again on the same database adds its users again: they are there already.
+  if (!stored && stored.error().code != ErrorCode::kAlreadyExists) ADD_FAILURE() << stored.error().ToString();
+  return added;
 }
 
 ApiServer::~ApiServer() {
@@ -136,7 +156,7 @@ std::string ApiServer::AddUser(const std::string& name, access::Role role, const
   u.tenant_id = tenant;
   u.tenant_kind = kind;
   u.person_id = person_id;
-  return store_.AddUser(u, kPassword, *hasher_).id;
+  return Add(std::move(u)).id;
 }
 
 std::string ApiServer::ErrorField(const std::string& body) const {

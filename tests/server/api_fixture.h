@@ -2,8 +2,10 @@
 #pragma once
 // A real server on a loopback port with accounts (in-memory store), the resource routes and the
 // services the test gives, plus one signed-in user per role in tenant "inst_tohoku" and a
-// security officer of another institution ("inst_kyoto"). For the resource e2e and role-matrix
-// tests. The list checker and keyword screener over data/ are built once per test binary.
+// security officer of another institution ("inst_kyoto"). With a case store, every user is also
+// a row of its database's users table (as `serve --db` keeps them), where the case store checks
+// assigned reviewers. For the resource e2e and role-matrix tests. The list checker and keyword screener over data/ are
+// built once per test binary.
 #include <httplib.h>
 
 #include <map>
@@ -56,6 +58,9 @@ class ApiServer {
   std::string ErrorField(const std::string& body) const;
 
  private:
+  auth::User Add(auth::User user);  // in the in-memory store and, with a case store, the database
+
+  storage::Database* database_ = nullptr;  // the case store's, if any
   TempDir dir_;
   InMemoryAccountStore store_;
   auth::InMemoryThrottleStore throttle_;

@@ -136,13 +136,16 @@ Result<auth::User> InMemoryAccountStore::UpdateUser(const auth::User& user, cons
 }
 
 Result<void> InMemoryAccountStore::ResetPassword(std::string_view user_id, const std::string& hash,
-                                                 const auth::WriteContext&) {
+                                                 const auth::PasswordResetOptions& options, const auth::WriteContext&) {
   std::lock_guard lock(mu_);
   auto it = users_.find(user_id);
   if (it == users_.end()) return NotFound(user_id);
   it->second.password_hash = hash;
   ++it->second.version;
   RevokeSessionsLocked(user_id);
+  if (options.revoke_api_tokens)
+    for (auto& [id, t] : tokens_)
+      if (t.user_id == user_id) t.revoked = true;
   return Ok();
 }
 

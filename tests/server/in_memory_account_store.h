@@ -27,7 +27,8 @@ class InMemoryAccountStore final : public auth::AccountStore {
   Result<std::vector<auth::User>> ListUsers(std::string_view tenant_id) override;
   Result<auth::User> AddUser(const auth::User& user, const auth::WriteContext&) override;
   Result<auth::User> UpdateUser(const auth::User& user, const auth::WriteContext&) override;
-  Result<void> ResetPassword(std::string_view user_id, const std::string& hash, const auth::WriteContext&) override;
+  Result<void> ResetPassword(std::string_view user_id, const std::string& hash,
+                             const auth::PasswordResetOptions& options, const auth::WriteContext&) override;
   Result<void> CreateApiToken(const auth::ApiToken& token, const auth::WriteContext&) override;
   Result<auth::ApiToken> FindApiToken(std::string_view token_id) override;
   Result<std::vector<auth::ApiToken>> ListApiTokens(std::string_view user_id) override;

@@ -137,6 +137,13 @@ class SelfServiceTest : public ::testing::Test {
                {"effort_percent", grant_effort}}}}};
   }
 
+  // A token the user makes with its session (scope institution.read); its secret.
+  std::string MakeToken(const std::string& user, const std::string& name) {
+    json made = Expect(201, "POST", "/v1/tokens", user, {{"name", name}, {"scopes", {"institution.read"}}});
+    return made.value("token", "");
+  }
+  static httplib::Headers Bearer(const std::string& secret) { return {{"Authorization", "Bearer " + secret}}; }
+
   json History(const std::string& person, const std::string& user = "officer_sato") {
     return Expect(200, "GET", "/v1/people/" + person + "/disclosures", user);
   }
@@ -401,6 +408,8 @@ TEST_F(SelfServiceTest, AdministratorCreatesALinkedAccountThatFilesItsOwnDisclos
 TEST_F(SelfServiceTest, PasswordResetRevokesSessionsAndFollowsThePolicy) {
   ApiSession old = As("aoba");
   ASSERT_EQ(SendWith("GET", "/v1/session", old.headers(), "").status, 200);
+  const std::string token = MakeToken("aoba", "開示の一括確認");
+  ASSERT_EQ(SendWith("GET", "/v1/session", Bearer(token), "").status, 200);
   Reply weak = Send("POST", "/v1/users/" + aoba_user_ + "/password", "admin_tohoku", {{"password", "short"}});
   EXPECT_EQ(weak.status, 422) << weak.raw;
   EXPECT_EQ(weak.field, "password");
@@ -408,10 +417,14 @@ TEST_F(SelfServiceTest, PasswordResetRevokesSessionsAndFollowsThePolicy) {
       Send("POST", "/v1/users/" + aoba_user_ + "/password", "admin_tohoku", {{"password", "aoba-aoba-aoba-1"}});
   EXPECT_EQ(named.status, 422) << named.raw;
   EXPECT_EQ(SendWith("GET", "/v1/session", old.headers(), "").status, 200) << "a refused reset revokes nothing";
+  EXPECT_EQ(SendWith("GET", "/v1/session", Bearer(token), "").status, 200) << "a refused reset revokes nothing";
   Reply reset = Send("POST", "/v1/users/" + aoba_user_ + "/password", "admin_tohoku",
                      {{"password", "Zuiganji cedar avenue 1609"}});
   EXPECT_EQ(reset.status, 204) << reset.raw;
   EXPECT_EQ(SendWith("GET", "/v1/session", old.headers(), "").status, 401);
+  Reply by_token = SendWith("GET", "/v1/session", Bearer(token), "");
+  EXPECT_EQ(by_token.status, 401) << "a token made before the reset dies with it";
+  EXPECT_NE(by_token.raw.find("revoked"), std::string::npos) << by_token.raw;
   auto c = api_->Client();
   auto with_old = c.Post("/v1/session", json{{"username", "aoba"}, {"password", "Hirosaki apple orchard 7"}}.dump(),
                          "application/json");
@@ -421,6 +434,32 @@ TEST_F(SelfServiceTest, PasswordResetRevokesSessionsAndFollowsThePolicy) {
                          "application/json");
   ASSERT_TRUE(with_new);
   EXPECT_EQ(with_new->status, 201) << with_new->body;
+}
+
+// "The user only forgot the password": revoke_api_tokens false keeps the scripts working (the
+// sessions still go); a wrong type or an unknown member is 422 naming it and changes nothing.
+TEST_F(SelfServiceTest, PasswordResetCanKeepTheUsersApiTokens) {
+  ApiSession old = As("aoba");
+  const std::string token = MakeToken("aoba", "夜間の e-Rad 取込");
+  const std::string path = "/v1/users/" + aoba_user_ + "/password";
+  Reply typed =
+      Send("POST", path, "admin_tohoku", {{"password", "Zuiganji cedar avenue 1609"}, {"revoke_api_tokens", "no"}});
+  EXPECT_EQ(typed.status, 422) << typed.raw;
+  EXPECT_EQ(typed.field, "revoke_api_tokens");
+  Reply unknown =
+      Send("POST", path, "admin_tohoku", {{"password", "Zuiganji cedar avenue 1609"}, {"revoke_tokens", false}});
+  EXPECT_EQ(unknown.status, 422) << unknown.raw;
+  EXPECT_EQ(unknown.field, "revoke_tokens");
+  EXPECT_EQ(SendWith("GET", "/v1/session", old.headers(), "").status, 200) << "a refused reset revokes nothing";
+  Reply kept =
+      Send("POST", path, "admin_tohoku", {{"password", "Zuiganji cedar avenue 1609"}, {"revoke_api_tokens", false}});
+  EXPECT_EQ(kept.status, 204) << kept.raw;
+  EXPECT_EQ(SendWith("GET", "/v1/session", old.headers(), "").status, 401);
+  EXPECT_EQ(SendWith("GET", "/v1/session", Bearer(token), "").status, 200) << kept.raw;
+  Reply revoking =
+      Send("POST", path, "admin_tohoku", {{"password", "Matsushima pine islands 260"}, {"revoke_api_tokens", true}});
+  EXPECT_EQ(revoking.status, 204) << revoking.raw;
+  EXPECT_EQ(SendWith("GET", "/v1/session", Bearer(token), "").status, 401);
 }
 
 TEST_F(SelfServiceTest, AnotherTenantsUsersAreInvisibleToAnAdministrator) {

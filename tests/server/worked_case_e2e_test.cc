@@ -561,9 +561,11 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
 }
 
 // The funding-agency review track (programme officer → RS committee, data/workflow/review_stages.tsv)
-// on a server whose store reviews in that track: the agency's programme officer and its two RS
-// committee members vote on a case submitted to the agency, a reviewer not assigned sees nothing,
-// the programme officer decides and starts the follow-up. Through the API alone.
+// on a server whose store reviews in that track: the agency's programme officer sets up its own
+// review stages with its own people (review.assign; the institution's staff cannot sit on its
+// panel, nor the agency's on the institution's, and another agency gets 404), then it and its two
+// RS committee members vote on a case submitted to the agency, a reviewer not assigned sees
+// nothing, the programme officer decides and starts the follow-up. Through the API alone.
 TEST_F(WorkedCaseTest, TheAgencyReviewTrackRunsThroughTheApiAlone) {
   storage::CaseStoreOptions o = testing::ShippedWorkflowOptions();
   o.review_track = "funding_agency";
@@ -576,18 +578,43 @@ TEST_F(WorkedCaseTest, TheAgencyReviewTrackRunsThroughTheApiAlone) {
     api_->AddUser(name, access::Role::kReviewer, agency_, access::TenantKind::kAgency);
   ThroughEvaluationWithNoRisk();
 
-  // The institution assigns the agency's stages; the agency may not.
+  // The agency assigns its own stages, with its own people only.
+  const std::string reviews = "/v1/cases/" + case_ + "/reviews";
   json po_stage = {{"stage_id", "programme_officer"}, {"reviewers", {"user_po_yamada"}}};
-  EXPECT_EQ(Send("POST", "/v1/cases/" + case_ + "/reviews", "po_yamada", po_stage).status, 403);
-  Reply academic = Send("POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
-                        {{"stage_id", "academic_committee"}, {"reviewers", {"user_prof_kato"}}});
+  Reply academic =
+      Send("POST", reviews, "po_yamada", {{"stage_id", "academic_committee"}, {"reviewers", {"user_rs_ono"}}});
   EXPECT_EQ(academic.status, 422) << academic.raw;  // not a stage of this track; the known ones are named
   EXPECT_NE(academic.raw.find("rs_committee"), std::string::npos) << academic.raw;
-  json po_review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato", po_stage);
+  // An institution's reviewer on the agency's panel: refused, with the words an unknown id gets.
+  Reply staff = Send("POST", reviews, "po_yamada",
+                     {{"stage_id", "rs_committee"}, {"reviewers", {"user_prof_kato", "user_rs_kimura"}}});
+  EXPECT_EQ(staff.status, 422) << staff.raw;
+  EXPECT_EQ(api_->ErrorField(staff.raw), "reviewers[0]");
+  Reply ghost = Send("POST", reviews, "po_yamada",
+                     {{"stage_id", "rs_committee"}, {"reviewers", {"user_rs_kimura", "user_prof_kat0"}}});
+  EXPECT_EQ(ghost.status, 422) << ghost.raw;
+  EXPECT_EQ(api_->ErrorField(ghost.raw), "reviewers[1]");
+  auto message = [](const Reply& r, const std::string& id, const std::string& index) {
+    std::string m = r.body["error"].value("message", "");
+    for (const std::string& s : {id, index})
+      if (size_t at = m.find(s); at != std::string::npos) m.replace(at, s.size(), "…");
+    return m;
+  };
+  EXPECT_EQ(message(staff, "user_prof_kato", "[0]"), message(ghost, "user_prof_kat0", "[1]"));
+  // Nor may the institution's officer put the agency's people on a stage, and another agency's
+  // programme officer does not see the case at all.
+  Reply officer = Send("POST", reviews, "officer_sato", po_stage);
+  EXPECT_EQ(officer.status, 422) << officer.raw;
+  EXPECT_EQ(api_->ErrorField(officer.raw), "reviewers[0]");
+  Reply amed = Send("POST", reviews, "po_amed", po_stage);
+  EXPECT_EQ(amed.status, 404) << amed.raw;
+  EXPECT_EQ(Send("POST", reviews, "auditor_jst", po_stage).status, 403);  // the agency's auditor: read only
+  json po_review = Expect(201, "POST", reviews, "po_yamada", po_stage);
   std::string po_etag = last_etag_;
-  json rs_review = Expect(201, "POST", "/v1/cases/" + case_ + "/reviews", "officer_sato",
+  json rs_review = Expect(201, "POST", reviews, "po_yamada",
                           {{"stage_id", "rs_committee"}, {"reviewers", {"user_rs_kimura", "user_rs_hayashi"}}});
   std::string rs_etag = last_etag_;
+  EXPECT_EQ(Send("POST", reviews, "po_yamada", po_stage).status, 409);  // the stage has its review this round
   Advance("submit_for_review");
 
   // An agency reviewer sees the case once assigned; one not assigned does not.
@@ -855,7 +882,8 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
 
 // The agency cells of the role matrix: every route on the case, its proposal and what hangs off
 // them, called by the programme officer of the agency the case was submitted to (the table's
-// grant, then the agency rule: read, proposal.decide, case.decide, case.advance, review.vote) and by
+// grant, then the agency rule: read, proposal.decide, case.decide, case.advance, review.assign,
+// review.vote) and by
 // another agency's programme officer (every read is 404: the records do not exist for it).
 TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleSay) {
   SetUpCase();
@@ -892,7 +920,7 @@ TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleS
     bool role_grants = access::GrantFor(access::Role::kProgrammeOfficer, action) != access::Grant::kDeny;
     bool agency_may = access::IsReadOnly(action) || action == access::Action::kProposalDecide ||
                       action == access::Action::kCaseDecide || action == access::Action::kCaseAdvance ||
-                      action == access::Action::kReviewVote;
+                      action == access::Action::kReviewAssign || action == access::Action::kReviewVote;
     int status = call(route, path, "po_yamada");
     ++cells;
     if (!role_grants || !agency_may) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include "storage/audit.h"
 #include "storage/records.h"
@@ -258,10 +259,97 @@ TYPED_TEST(AccountStoreTest, TokensListNewestFirstAndRevocationIsAudited) {
   this->ExpectChainVerifies();
 }
 
+// An administrator's reset after a suspected compromise: the new hash, the sessions and every
+// token not yet revoked go in one transaction, one audit record per revocation; another user's
+// token and an already revoked token are untouched; the credential cache sees it at once.
+TYPED_TEST(AccountStoreTest, PasswordResetRevokesEveryTokenOfTheUserInTheSameTransaction) {
+  auto added = this->store_->AddUser(Yamada(), kAdmin);
+  ASSERT_TRUE(added);
+  UserAccount other = Yamada();
+  other.login = "tanaka.jiro";
+  other.email = "tanaka@example.ac.jp";
+  auto tanaka = this->store_->AddUser(other, kAdmin);
+  ASSERT_TRUE(tanaka);
+  auto t0 = std::chrono::system_clock::now();
+  const Actor owner{added->id, "req-own"};
+  ASSERT_TRUE(this->store_->CreateSession({.token_hash = Hex64('a'),
+                                           .user_id = added->id,
+                                           .created_at = t0,
+                                           .last_seen_at = t0,
+                                           .expires_at = t0 + std::chrono::hours(8)},
+                                          owner));
+  for (auto [id, hash, user] :
+       {std::tuple{"3f9a2c1b7d4e", 'd', added->id}, std::tuple{"0a1b2c3d4e5f", 'e', added->id},
+        std::tuple{"77aa88bb99cc", 'f', added->id}, std::tuple{"5e5e5e5e5e5e", '9', tanaka->id}})
+    ASSERT_TRUE(this->store_->CreateApiToken({.id = id,
+                                              .token_hash = Hex64(hash),
+                                              .user_id = user,
+                                              .name = "夜間の e-Rad 取込",
+                                              .scopes = {"case.read"},
+                                              .created_at = t0},
+                                             owner));
+  ASSERT_TRUE(this->store_->RevokeApiToken("77aa88bb99cc", owner));
+  ASSERT_FALSE(this->store_->FindApiTokenWithUser("3f9a2c1b7d4e")->first.revoked);  // now cached
+
+  const Actor reset{"user_admin_kobayashi", "req-reset-42"};
+  ASSERT_TRUE(
+      this->store_->SetPasswordHash(added->id, kHash2, {.revoke_sessions = true, .revoke_api_tokens = true}, reset));
+  EXPECT_EQ(this->store_->FindUser(added->id)->password_hash, kHash2);
+  EXPECT_TRUE(this->store_->FindSession(Hex64('a'))->revoked);
+  EXPECT_TRUE(this->store_->FindApiTokenWithUser("3f9a2c1b7d4e")->first.revoked) << "the cache must not answer";
+  EXPECT_TRUE(this->store_->FindApiToken("0a1b2c3d4e5f")->revoked);
+  EXPECT_FALSE(this->store_->FindApiToken("5e5e5e5e5e5e")->revoked) << "another user's token";
+  auto rows = this->store_->ListApiTokens(added->id);  // read from the rows' revoked_at
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 3u);
+  for (const ApiTokenRow& t : *rows) EXPECT_TRUE(t.revoked) << t.id;
+  for (const char* id : {"3f9a2c1b7d4e", "0a1b2c3d4e5f"}) {
+    auto history = AuditHistory(*this->db_, "api_tokens", id);
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->size(), 2u) << id;  // created, revoked by the reset
+    EXPECT_EQ((*history)[1].action, "update");
+    EXPECT_EQ((*history)[1].actor, "user_admin_kobayashi");
+    EXPECT_EQ((*history)[1].request_id.value_or(""), "req-reset-42");
+    EXPECT_NE((*history)[0].after_digest, (*history)[1].after_digest);
+    EXPECT_EQ((*history)[0].after_digest, (*history)[1].before_digest);
+  }
+  auto already = AuditHistory(*this->db_, "api_tokens", "77aa88bb99cc");
+  ASSERT_TRUE(already);
+  EXPECT_EQ(already->size(), 2u) << "a token revoked before is not revoked again";
+  EXPECT_EQ(AuditHistory(*this->db_, "api_tokens", "5e5e5e5e5e5e")->size(), 1u);
+  this->ExpectChainVerifies();
+
+  // The user only forgot the password: sessions go, tokens stay.
+  ASSERT_TRUE(this->store_->SetPasswordHash(tanaka->id, kHash2, {.revoke_sessions = true}, reset));
+  EXPECT_FALSE(this->store_->FindApiTokenWithUser("5e5e5e5e5e5e")->first.revoked);
+  EXPECT_EQ(AuditHistory(*this->db_, "api_tokens", "5e5e5e5e5e5e")->size(), 1u);
+}
+
+// A reset that fails (a hash that is not argon2) revokes nothing: one transaction.
+TYPED_TEST(AccountStoreTest, RefusedPasswordResetRevokesNoToken) {
+  auto added = this->store_->AddUser(Yamada(), kAdmin);
+  ASSERT_TRUE(added);
+  ASSERT_TRUE(this->store_->CreateApiToken({.id = "3f9a2c1b7d4e",
+                                            .token_hash = Hex64('d'),
+                                            .user_id = added->id,
+                                            .name = "nightly",
+                                            .scopes = {"case.read"},
+                                            .created_at = std::chrono::system_clock::now()},
+                                           kAdmin));
+  auto bad = this->store_->SetPasswordHash(added->id, "plain text password",
+                                           {.revoke_sessions = true, .revoke_api_tokens = true}, kAdmin);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad.error().message.find("password_hash"), std::string::npos) << bad.error().message;
+  EXPECT_FALSE(this->store_->FindApiToken("3f9a2c1b7d4e")->revoked);
+  EXPECT_EQ(AuditHistory(*this->db_, "api_tokens", "3f9a2c1b7d4e")->size(), 1u);
+}
+
 TYPED_TEST(AccountStoreTest, PasswordHashEditedBehindTheStoreIsCaughtByVerify) {
   auto added = this->store_->AddUser(Yamada(), kAdmin);
   ASSERT_TRUE(added);
-  ASSERT_TRUE(this->store_->SetPasswordHash(added->id, kHash2, true, Actor{added->id, "req-passwd"}));
+  ASSERT_TRUE(
+      this->store_->SetPasswordHash(added->id, kHash2, {.revoke_sessions = true}, Actor{added->id, "req-passwd"}));
   EXPECT_EQ(this->store_->FindUser(added->id)->password_hash, kHash2);
   this->ExpectChainVerifies();
   ASSERT_TRUE(

@@ -14,6 +14,7 @@
 
 #include "domain/cases/codec.h"
 #include "domain/workflow/codec.h"
+#include "storage/account_store.h"
 #include "storage/audit.h"
 #include "storage/database.h"
 #include "storage/records.h"
@@ -904,6 +905,88 @@ TYPED_TEST(CaseStoreTest, AnAgencyDecidesOnlyProposalsSubmittedToItsProgrammes) 
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
   EXPECT_NE(refused.error().message.find("proposal.decide"), std::string::npos) << refused.error().message;
+}
+
+// Reviewers named by a signed-in account (a caller scoped to its tenant, as every HTTP caller is)
+// must be enabled user accounts of the assigning tenant holding a role of the stage: the
+// institution's officer names its own staff, the agency's programme officer its own panel on a case submitted to it.
+// Another tenant's user gets the words of an unknown id; nothing is written on a refusal. The CLI's operator (every
+// tenant visible, no accounts) names reviewers freely.
+TYPED_TEST(CaseStoreTest, ReviewersMustBeEnabledAccountsOfTheAssigningTenant) {
+  AccountStore accounts(*this->db_);
+  auto add = [&](const std::string& login, const std::string& tenant, const std::string& role, bool disabled) {
+    UserAccount u{.tenant_id = tenant,
+                  .login = login,
+                  .roles = {role},
+                  .password_hash = "$argon2id$v=19$m=65536,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo",
+                  .disabled = disabled};
+    auto r = accounts.AddUser(u, Actor{"user_admin", "req-users"});
+    EXPECT_TRUE(r) << r.error().ToString();
+    return r ? r->id : std::string();
+  };
+  const std::string sato = add("sato.officer", this->lead_, "security_officer", false);
+  const std::string kato = add("kato.prof", this->lead_, "reviewer", false);
+  const std::string retired = add("ito.retired", this->lead_, "reviewer", true);
+  const std::string yamada = add("yamada.po", this->agency_, "programme_officer", false);
+  const std::string kimura = add("kimura.rs", this->agency_, "reviewer", false);
+  Caller officer = As(access::Role::kSecurityOfficer, sato, this->lead_);
+  officer.visible = Visibility::Of({this->lead_});
+  auto refused = [&](const Caller& who, std::string_view stage, std::vector<std::string> reviewers) {
+    auto r = this->store_->AssignReviewers(who, this->case_, stage, std::move(reviewers));
+    EXPECT_FALSE(r);
+    return r ? Error{} : r.error();
+  };
+
+  Error foreign = refused(officer, "compliance", {sato, yamada});  // the agency's officer on the institution's stage
+  EXPECT_EQ(foreign.code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(foreign.message.rfind("reviewers[1]: ", 0), 0u) << foreign.message;
+  Error unknown = refused(officer, "compliance", {sato, "user_00000000deadbeef"});
+  EXPECT_EQ(unknown.code, ErrorCode::kInvalidArgument);
+  std::string said_foreign = foreign.message, said_unknown = unknown.message;
+  said_foreign.replace(said_foreign.find(yamada), yamada.size(), "…");
+  const std::string ghost = "user_00000000deadbeef";
+  said_unknown.replace(said_unknown.find(ghost), ghost.size(), "…");
+  EXPECT_EQ(said_foreign, said_unknown) << "another tenant's user reads like an unknown id";
+  Error disabled = refused(officer, "compliance", {retired});
+  EXPECT_EQ(disabled.message.rfind("reviewers[0]: ", 0), 0u) << disabled.message;
+  EXPECT_NE(disabled.message.find("disabled"), std::string::npos) << disabled.message;
+  Error role = refused(officer, "compliance", {kato});  // a reviewer; compliance is the officers' stage
+  EXPECT_EQ(role.message.rfind("reviewers[0]: ", 0), 0u) << role.message;
+  EXPECT_NE(role.message.find("security_officer, export_control_officer"), std::string::npos) << role.message;
+  EXPECT_TRUE(this->store_->GetCase(Visibility::All(), this->case_)->reviews.empty()) << "a refusal writes nothing";
+  auto own = this->store_->AssignReviewers(officer, this->case_, "compliance", {sato});
+  ASSERT_TRUE(own) << own.error().ToString();
+
+  // The agency's stages, on a store reviewing in the funding-agency track.
+  CaseStoreOptions agency_track;
+  agency_track.now = [] { return std::string(kNow); };
+  agency_track.review_track = "funding_agency";
+  auto agency_store = CaseStore::Open(*this->db_, agency_track);
+  ASSERT_TRUE(agency_store) << agency_store.error().ToString();
+  Caller po = As(access::Role::kProgrammeOfficer, yamada, this->agency_);
+  po.visible = Visibility::Of({this->agency_});
+  auto staff = (*agency_store)->AssignReviewers(po, this->case_, "rs_committee", {kimura, kato});
+  ASSERT_FALSE(staff);
+  EXPECT_EQ(staff.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(staff.error().message.rfind("reviewers[1]: ", 0), 0u) << staff.error().message;
+  auto panel = (*agency_store)->AssignReviewers(po, this->case_, "programme_officer", {yamada});
+  ASSERT_TRUE(panel) << panel.error().ToString();
+  Caller amed = As(access::Role::kProgrammeOfficer, "user_po_amed", "agency_amed");
+  amed.visible = Visibility::Of({"agency_amed"});
+  auto other = (*agency_store)->AssignReviewers(amed, this->case_, "rs_committee", {kimura, yamada});
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+  Caller auditor = As(access::Role::kAuditor, "user_auditor", this->lead_);
+  auditor.visible = Visibility::Of({this->lead_});
+  auto reader = this->store_->AssignReviewers(auditor, this->case_, "academic_committee", {kato, sato});
+  ASSERT_FALSE(reader);
+  EXPECT_EQ(reader.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(reader.error().message.find("review.assign"), std::string::npos) << reader.error().message;
+
+  // The CLI's operator sees every tenant and names reviewers as its office knows them.
+  auto cli =
+      this->store_->AssignReviewers(this->officer_, this->case_, "academic_committee", {"prof_kato", "prof_mori"});
+  ASSERT_TRUE(cli) << cli.error().ToString();
 }
 
 }  // namespace

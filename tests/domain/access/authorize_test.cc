@@ -172,10 +172,16 @@ TEST(AuthorizeTest, AgencyDecidesProposalsAndAdvancesCasesSubmittedToItsProgramm
   assigned.assigned_user_ids = {po.user_id};
   EXPECT_TRUE(Authorize(po, Action::kReviewVote, assigned).allowed());
   EXPECT_EQ(Authorize(po, Action::kReviewVote, proposal).outcome, Outcome::kNotVisible);
+  // It sets up its own review stages of a submitted case (storage checks the reviewers' tenant),
+  // not another agency's, and its auditor does not.
+  EXPECT_TRUE(Authorize(po, Action::kReviewAssign, proposal).allowed());
+  EXPECT_EQ(Authorize(po, Action::kReviewAssign, amed).outcome, Outcome::kNotVisible);
+  EXPECT_EQ(Authorize(auditor, Action::kReviewAssign, proposal).outcome, Outcome::kDeny);
   // A hub still only reads.
   Principal hub = User(Role::kSecurityOfficer, "hub_tohoku_region", TenantKind::kHub);
   hub.member_tenants = {"inst_tohoku"};
   EXPECT_EQ(Authorize(hub, Action::kProposalDecide, proposal).outcome, Outcome::kDeny);
+  EXPECT_EQ(Authorize(hub, Action::kReviewAssign, proposal).outcome, Outcome::kDeny);
 }
 
 TEST(AuthorizeTest, HubReadsItsMembersOnly) {
