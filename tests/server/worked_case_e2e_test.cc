@@ -249,6 +249,18 @@ class WorkedCaseTest : public ::testing::Test {
     return {compliance, compliance_etag, academic, academic_etag};
   }
 
+  // Evaluated with no risk, submitted to the two-stage review, and every reviewer votes decline.
+  void ReviewedWithEveryVoteDeclining() {
+    ThroughEvaluationWithNoRisk();
+    auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
+    Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
+           {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
+    Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
+           {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
+    Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
+           {{"vote", "decline"}, {"text", "リスト掲載機関との関係が継続している"}}, last_etag_);
+  }
+
   // For the role matrices: the case in identification with one measure and one review, so that
   // /v1/measures/{id} and /v1/reviews/{id} have records. Returns their ids.
   std::pair<std::string, std::string> AddMeasureAndReview() {
@@ -476,14 +488,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
                 .status,
             403);
 
-  ThroughEvaluationWithNoRisk();
-  auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
-  Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
-         {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
-         {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
-         {{"vote", "decline"}, {"text", "リスト掲載機関との関係が継続している"}}, last_etag_);
+  ReviewedWithEveryVoteDeclining();
 
   // An appeal before any decision: refused, naming why.
   Reply early = Send("POST", "/v1/cases/" + case_ + "/appeals", "officer_sato", {{"grounds", "不服"}});
@@ -567,14 +572,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
 // get 404, an unassigned reviewer 404, an auditor reads. The latest one is then granted.
 TEST_F(WorkedCaseTest, EveryAppealOfACaseIsListedOldestFirstAndOnlyTheLatestCanBeDecided) {
   SetUpCase();
-  ThroughEvaluationWithNoRisk();
-  auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
-  Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
-         {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
-         {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
-         {{"vote", "decline"}, {"text", "Collaboration with a listed institution continues"}}, last_etag_);
+  ReviewedWithEveryVoteDeclining();
   const std::string appeals = "/v1/cases/" + case_ + "/appeals";
   // No appeal yet: an empty list, not an error.
   json none = Expect(200, "GET", appeals, "officer_sato");
