@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "domain/checking/entity_checker.h"
+#include "domain/checking/list_check.h"
 #include "domain/screening/screener.h"
 #include "server/internal/evidence.h"
 #include "server/internal/resource_util.h"
@@ -372,7 +373,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      cases::ScreeningRef ref;
                      ref.case_id = view->kase.value.id;
                      ref.kind = cases::ScreeningKind::kLists;
-                     ref.lists = internal::CheckNames(*checker, *subject);
+                     ref.lists = checking::CheckNames(*checker, subject->subject, subject->names, subject->country);
                      auto saved = store->AttachScreening(internal::CallerOf(req), view->kase.value.id, std::move(ref));
                      if (!saved) return internal::StoreError(saved.error());
                      return internal::StoredResponse(201, *saved);
@@ -766,7 +767,7 @@ void AddFollowUpRoutes(Server& server, CaseStore* store, const checking::EntityC
                      auto run = store->OnListSnapshotChanged(
                          internal::CallerOf(req),
                          [checker](const storage::CheckSubject& s) -> Result<cases::ListCheck> {
-                           return internal::CheckNames(*checker, s);
+                           return checking::CheckNames(*checker, s.subject, s.names, s.country);
                          });
                      if (!run) return internal::StoreError(run.error());
                      json out = {{"cases_checked", run->cases_checked},
