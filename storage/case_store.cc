@@ -1088,6 +1088,7 @@ Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view 
     view.reviews = l->reviews;
     if (!l->decisions.empty()) view.decision = l->decisions.back();
     if (!l->appeals.empty()) view.appeal = l->appeals.back();
+    view.appeals = l->appeals;
     view.followups = l->followups;
     view.snapshot = l->snapshot;
     return Ok();

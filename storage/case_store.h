@@ -38,8 +38,8 @@
 //
 // Thread-safe: one CaseStore may be shared by every thread (it holds the Database by reference
 // and immutable catalogues). Cost: a write is a handful of indexed statements; GetCase loads the
-// case's child rows with one List per table; OnListSnapshotChanged re-checks every subject of
-// every open or awarded case (one checker call each).
+// case, its proposal and every child table in one statement (records.h GetMany), then its parties;
+// OnListSnapshotChanged re-checks every subject of every open or awarded case (one checker call each).
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -167,7 +167,8 @@ struct CaseView {
   std::vector<Stored<workflow::Measure>> measures;
   std::vector<Stored<workflow::Review>> reviews;
   std::optional<Stored<workflow::Decision>> decision;  // the latest
-  std::optional<Stored<workflow::Appeal>> appeal;      // the latest
+  std::optional<Stored<workflow::Appeal>> appeal;      // the latest (appeals.back())
+  std::vector<Stored<workflow::Appeal>> appeals;       // every appeal of the case, oldest first
   std::vector<Stored<workflow::FollowUp>> followups;
   workflow::CaseSnapshot snapshot;  // what the state machine sees (round, team status …)
 };

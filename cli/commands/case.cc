@@ -22,6 +22,7 @@
 #include "domain/cases/restricted_disclosure_codec.h"
 #include "domain/cases/team_import.h"
 #include "domain/checking/entity_checker.h"
+#include "domain/checking/list_check.h"
 #include "domain/lists/snapshot_file.h"
 #include "domain/rules/readiness_answers.h"
 #include "domain/screening/screener.h"
@@ -174,37 +175,10 @@ Result<std::vector<model::ListSnapshot>> LoadLists(const std::vector<std::string
   return out;
 }
 
-// One subject checked under every name on record; hits merged by list + entry, best kept.
+// One subject checked under every name on record (checking::CheckNames).
 storage::SubjectChecker MakeSubjectChecker(const checking::EntityChecker& checker) {
   return [&checker](const storage::CheckSubject& s) -> Result<cases::ListCheck> {
-    cases::ListCheck lc;
-    lc.subject = s.subject;
-    for (const model::ListSnapshot& snap : checker.snapshots())
-      lc.snapshots.push_back({snap.list_id, snap.version_date, snap.content_hash});
-    checking::CheckOptions o;
-    o.kind = s.subject.kind == cases::SubjectKind::kPerson ? names::Kind::kPerson : names::Kind::kOrganisation;
-    o.country = s.country;
-    for (const cases::Name& n : s.names) {
-      if (lc.query.empty()) lc.query = n.text;
-      for (const checking::ListHit& h : checker.Check(n.text, o).hits) {
-        auto same = std::find_if(lc.hits.begin(), lc.hits.end(), [&](const cases::ListHitRef& r) {
-          return r.snapshot.list_id == h.list_id && r.entry_id == h.entry_id;
-        });
-        cases::ListHitRef ref{{h.list_id, h.snapshot_version, h.snapshot_hash},
-                              h.entry_id,
-                              h.primary_name,
-                              h.match.record_name,
-                              h.match.score,
-                              h.match.explanation};
-        if (same == lc.hits.end())
-          lc.hits.push_back(std::move(ref));
-        else if (same->score < ref.score)
-          *same = std::move(ref);
-      }
-    }
-    std::sort(lc.hits.begin(), lc.hits.end(),
-              [](const cases::ListHitRef& a, const cases::ListHitRef& b) { return a.score > b.score; });
-    return lc;
+    return checking::CheckNames(checker, s.subject, s.names, s.country);
   };
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "domain/checking/entity_checker.h"
+#include "domain/checking/list_check.h"
 #include "domain/screening/screener.h"
 #include "server/internal/evidence.h"
 #include "server/internal/resource_util.h"
@@ -372,7 +373,7 @@ void AddEvidenceRoutes(Server& server, CaseStore* store, const ResourceServices&
                      cases::ScreeningRef ref;
                      ref.case_id = view->kase.value.id;
                      ref.kind = cases::ScreeningKind::kLists;
-                     ref.lists = internal::CheckNames(*checker, *subject);
+                     ref.lists = checking::CheckNames(*checker, subject->subject, subject->names, subject->country);
                      auto saved = store->AttachScreening(internal::CallerOf(req), view->kase.value.id, std::move(ref));
                      if (!saved) return internal::StoreError(saved.error());
                      return internal::StoredResponse(201, *saved);
@@ -536,8 +537,44 @@ void AddMeasureChangeRoutes(Server& server, CaseStore* store) {
 // Appeals (異議申立て) against a decline, within its appeal window: the institution lodges one
 // (case.write: its security officer, for the researcher), a decider grants or dismisses it
 // (case.decide: the institution's officer or the agency's programme officer). The case then
-// moves with the appeal / grant_appeal / dismiss_appeal transitions.
+// moves with the appeal / grant_appeal / dismiss_appeal transitions. Every appeal of a case,
+// earlier (decided) ones included, is read with case.read, as its decisions are; an appeal is
+// found only under its own case (another case's or tenant's appeal id is 404).
+const storage::Stored<workflow::Appeal>* FindAppeal(const storage::CaseView& view, const std::string& appeal_id) {
+  for (const auto& a : view.appeals)
+    if (a.value.id == appeal_id) return &a;
+  return nullptr;
+}
+
+ApiError NoSuchAppeal(const storage::CaseView& view, const std::string& appeal_id) {
+  return ApiError(
+      MakeError(ErrorCode::kNotFound, "appeals/" + appeal_id + ": not an appeal of cases/" + view.kase.value.id));
+}
+
+// Only the case's latest appeal can be decided (the one the state machine sees). An earlier
+// appeal of the same case is 409 naming its status: decided already, or (if two were filed)
+// superseded by the latest; an id that is not an appeal of this case is 404.
+ApiResult<void> RequireLatestAppeal(const storage::CaseView& view, const std::string& appeal_id) {
+  const storage::Stored<workflow::Appeal>* found = FindAppeal(view, appeal_id);
+  if (!found) return NoSuchAppeal(view, appeal_id);
+  if (found == &view.appeals.back()) return {};
+  const workflow::Appeal& a = found->value;
+  const std::string latest = view.appeals.back().value.id;
+  std::string why = a.status == workflow::AppealStatus::kPending
+                        ? "is still pending but superseded by the later appeals/" + latest
+                        : "is already " + std::string(workflow::Name(a.status)) + " (on " + a.decided_at + " by " +
+                              a.decided_by + ")";
+  return ApiError(MakeError(ErrorCode::kFailedPrecondition,
+                            "appeals/" + appeal_id + ": an earlier appeal of cases/" + view.kase.value.id + " that " +
+                                why + "; only the latest, appeals/" + latest + ", can be decided"));
+}
+
 void AddAppealRoutes(Server& server, CaseStore* store) {
+  server.AddRoute(
+      {"GET", "/v1/cases/{id}/appeals", Audience::kAction, A::kCaseRead, BodyKind::kNone, [store](Request& req) {
+         return ListOfCase<workflow::Appeal>(
+             store, req, A::kCaseRead, [](const storage::CaseView& v) -> const auto& { return v.appeals; });
+       }});
   server.AddRoute({"POST", "/v1/cases/{id}/appeals", Audience::kAction, A::kCaseWrite, BodyKind::kJson,
                    [store](Request& req) -> ApiResult<Response> {
                      auto body = internal::ParseJsonObject(req);
@@ -554,6 +591,16 @@ void AddAppealRoutes(Server& server, CaseStore* store) {
                      if (!filed) return internal::StoreError(filed.error());
                      return internal::StoredResponse(201, *filed)
                          .Header("Location", "/v1/cases/" + view->kase.value.id + "/appeals/" + filed->value.id);
+                   }});
+  server.AddRoute({"GET", "/v1/cases/{id}/appeals/{appeal_id}", Audience::kAction, A::kCaseRead, BodyKind::kNone,
+                   [store](Request& req) -> ApiResult<Response> {
+                     if (!store) return NotConfigured("case store");
+                     auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseRead);
+                     if (!view) return view.error();
+                     const std::string& appeal_id = req.PathParam("appeal_id");
+                     const storage::Stored<workflow::Appeal>* appeal = FindAppeal(*view, appeal_id);
+                     if (!appeal) return NoSuchAppeal(*view, appeal_id);
+                     return internal::StoredResponse(200, *appeal);
                    }});
   server.AddRoute({"POST", "/v1/cases/{id}/appeals/{appeal_id}/decision", Audience::kAction, A::kCaseDecide,
                    BodyKind::kJson, [store](Request& req) -> ApiResult<Response> {
@@ -573,10 +620,7 @@ void AddAppealRoutes(Server& server, CaseStore* store) {
                      auto view = LoadCase(*store, req, req.PathParam("id"), A::kCaseDecide);
                      if (!view) return view.error();
                      const std::string& appeal_id = req.PathParam("appeal_id");
-                     if (!view->appeal || view->appeal->value.id != appeal_id)
-                       return ApiError(MakeError(
-                           ErrorCode::kNotFound,
-                           "appeals/" + appeal_id + ": not the latest appeal of cases/" + view->kase.value.id));
+                     if (auto latest = RequireLatestAppeal(*view, appeal_id); !latest) return latest.error();
                      auto decided =
                          store->DecideAppeal(internal::CallerOf(req), appeal_id, *version, *status, std::move(*reason));
                      if (!decided) return internal::StoreError(decided.error());
@@ -723,7 +767,7 @@ void AddFollowUpRoutes(Server& server, CaseStore* store, const checking::EntityC
                      auto run = store->OnListSnapshotChanged(
                          internal::CallerOf(req),
                          [checker](const storage::CheckSubject& s) -> Result<cases::ListCheck> {
-                           return internal::CheckNames(*checker, s);
+                           return checking::CheckNames(*checker, s.subject, s.names, s.country);
                          });
                      if (!run) return internal::StoreError(run.error());
                      json out = {{"cases_checked", run->cases_checked},

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// List checks of a case's subjects as evidence (cases::ListCheck): every written name of the
-// person or organisation checked, the hits merged per list entry (best score kept) and pinned
-// to the list snapshots the checker holds. Used by POST /v1/cases/{id}/checks and by the
-// follow-up run after a list update (storage::SubjectChecker).
-#include "domain/cases/screening_ref.h"
-#include "domain/checking/entity_checker.h"
+// The subject of a list check (storage::CheckSubject) as the store holds it: every written name
+// of the person, organisation or institution, for checking::CheckNames (domain/checking/
+// list_check.h). Used by POST /v1/cases/{id}/checks.
 #include "storage/case_store.h"
 
 namespace highfence::server::internal {
@@ -14,6 +11,5 @@ namespace highfence::server::internal {
 // kNotFound when none is visible under that id.
 Result<storage::CheckSubject> CheckSubjectOf(storage::CaseStore& store, const storage::Visibility& visible,
                                              const cases::Subject& subject);
-cases::ListCheck CheckNames(const checking::EntityChecker& checker, const storage::CheckSubject& subject);
 
 }  // namespace highfence::server::internal

@@ -249,6 +249,18 @@ class WorkedCaseTest : public ::testing::Test {
     return {compliance, compliance_etag, academic, academic_etag};
   }
 
+  // Evaluated with no risk, submitted to the two-stage review, and every reviewer votes decline.
+  void ReviewedWithEveryVoteDeclining() {
+    ThroughEvaluationWithNoRisk();
+    auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
+    Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
+           {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
+    Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
+           {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
+    Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
+           {{"vote", "decline"}, {"text", "リスト掲載機関との関係が継続している"}}, last_etag_);
+  }
+
   // For the role matrices: the case in identification with one measure and one review, so that
   // /v1/measures/{id} and /v1/reviews/{id} have records. Returns their ids.
   std::pair<std::string, std::string> AddMeasureAndReview() {
@@ -476,14 +488,7 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
                 .status,
             403);
 
-  ThroughEvaluationWithNoRisk();
-  auto [compliance, compliance_etag, academic, academic_etag] = SubmitForTwoStageReview();
-  Expect(200, "POST", "/v1/reviews/" + compliance["id"].get<std::string>() + "/votes", "officer_sato",
-         {{"vote", "decline"}, {"text", "リスト掲載機関との共同研究で措置が不十分"}}, compliance_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_kato",
-         {{"vote", "decline"}, {"text", "措置計画が不十分"}}, academic_etag);
-  Expect(200, "POST", "/v1/reviews/" + academic["id"].get<std::string>() + "/votes", "prof_mori",
-         {{"vote", "decline"}, {"text", "リスト掲載機関との関係が継続している"}}, last_etag_);
+  ReviewedWithEveryVoteDeclining();
 
   // An appeal before any decision: refused, naming why.
   Reply early = Send("POST", "/v1/cases/" + case_ + "/appeals", "officer_sato", {{"grounds", "不服"}});
@@ -558,6 +563,102 @@ TEST_F(WorkedCaseTest, AgencyDeclinesAndTheAppealIsDecidedThroughTheApiAlone) {
   ASSERT_EQ(appeal_audit["total"], 2) << appeal_audit.dump();
   EXPECT_EQ(appeal_audit["items"][0]["actor"], "user_officer_sato");
   EXPECT_EQ(appeal_audit["items"][1]["actor"], "user_po_yamada");
+}
+
+// Every appeal of a case is readable, earlier (decided) ones included: the institution files an
+// appeal, the agency dismisses it, the institution files again within the window; the list shows
+// both, oldest first, each with its status and version, and one appeal reads with its ETag.
+// Deciding the earlier appeal again is 409 naming its status; another tenant and another agency
+// get 404, an unassigned reviewer 404, an auditor reads. The latest one is then granted.
+TEST_F(WorkedCaseTest, EveryAppealOfACaseIsListedOldestFirstAndOnlyTheLatestCanBeDecided) {
+  SetUpCase();
+  ReviewedWithEveryVoteDeclining();
+  const std::string appeals = "/v1/cases/" + case_ + "/appeals";
+  // No appeal yet: an empty list, not an error.
+  json none = Expect(200, "GET", appeals, "officer_sato");
+  EXPECT_EQ(none["total"], 0) << none.dump();
+  EXPECT_TRUE(none["items"].empty()) << none.dump();
+
+  workflow::Decision decline{.outcome = workflow::Outcome::kDecline,
+                             .reasons = {"経済産業省外国ユーザーリスト掲載機関との共同研究に対する措置が不十分"}};
+  json decision =
+      Expect(201, "POST", "/v1/cases/" + case_ + "/decisions", "po_yamada", json::parse(workflow::ToJson(decline)));
+  Advance("decide", "po_yamada");
+  json first = Expect(201, "POST", appeals, "officer_sato", {{"grounds", "相手機関との協定は2026年9月に終了している"}});
+  std::string first_etag = last_etag_;
+  Advance("appeal");
+  const std::string first_id = first["id"];
+  json dismissed = Expect(200, "POST", appeals + "/" + first_id + "/decision", "po_yamada",
+                          {{"status", "dismissed"}, {"reason", "協定終了を示す書面が添付されていない"}}, first_etag);
+  EXPECT_EQ(dismissed["status"], "dismissed");
+  // Filed again within the window, with the missing document.
+  json second = Expect(201, "POST", appeals, "officer_sato",
+                       {{"grounds", "Termination notice of 30 September 2026 attached / 協定終了通知を添付"}});
+  std::string second_etag = last_etag_;
+  const std::string second_id = second["id"];
+  EXPECT_EQ(second["status"], "pending");
+  EXPECT_EQ(second["decision_id"], decision["id"]);
+
+  // The list: both, oldest first, with status and version; the agency reads it as well.
+  for (const std::string user : {"officer_sato", "po_yamada", "auditor_abe", "prof_kato"}) {
+    json listed = Expect(200, "GET", appeals, user);
+    ASSERT_EQ(listed["total"], 2) << user << ": " << listed.dump();
+    ASSERT_EQ(listed["items"].size(), 2u) << listed.dump();
+    EXPECT_EQ(listed["items"][0]["id"], first_id);
+    EXPECT_EQ(listed["items"][0]["status"], "dismissed");
+    EXPECT_EQ(listed["items"][0]["version"], 2);
+    EXPECT_EQ(listed["items"][0]["outcome_reason"], "協定終了を示す書面が添付されていない");
+    EXPECT_EQ(listed["items"][0]["decided_by"], "user_po_yamada");
+    EXPECT_EQ(listed["items"][1]["id"], second_id);
+    EXPECT_EQ(listed["items"][1]["status"], "pending");
+    EXPECT_EQ(listed["items"][1]["version"], 1);
+    EXPECT_EQ(listed["next_offset"], nullptr);
+  }
+  // One appeal with its ETag: the earlier one as decided, the latest as filed.
+  Reply one = Send("GET", appeals + "/" + first_id, "po_yamada");
+  ASSERT_EQ(one.status, 200) << one.raw;
+  EXPECT_EQ(one.body["status"], "dismissed");
+  EXPECT_EQ(one.etag, "\"2\"");
+  Reply latest = Send("GET", appeals + "/" + second_id, "officer_sato");
+  ASSERT_EQ(latest.status, 200) << latest.raw;
+  EXPECT_EQ(latest.etag, second_etag);
+  EXPECT_EQ(latest.body["grounds"], second["grounds"]);
+  // Another institution, another agency and an unassigned reviewer: the case does not exist for
+  // them; an unknown appeal id of a visible case is 404 naming it.
+  for (const std::string user : {"kyoto_officer", "po_amed", "prof_ito"}) {
+    EXPECT_EQ(Send("GET", appeals, user).status, 404) << user;
+    EXPECT_EQ(Send("GET", appeals + "/" + first_id, user).status, 404) << user;
+  }
+  Reply unknown = Send("GET", appeals + "/ap_0000000000000000", "officer_sato");
+  EXPECT_EQ(unknown.status, 404) << unknown.raw;
+  EXPECT_NE(unknown.raw.find("appeals/ap_0000000000000000: not an appeal of cases/" + case_), std::string::npos)
+      << unknown.raw;
+
+  // Deciding the earlier appeal: 409 naming its status, not 404; nothing changes.
+  Reply again = Send("POST", appeals + "/" + first_id + "/decision", "po_yamada",
+                     {{"status", "granted"}, {"reason", "再考"}}, one.etag);
+  EXPECT_EQ(again.status, 409) << again.raw;
+  EXPECT_EQ(again.body["error"]["code"], "failed_precondition") << again.raw;
+  EXPECT_NE(again.raw.find("is already dismissed"), std::string::npos) << again.raw;
+  EXPECT_NE(again.raw.find("only the latest, appeals/" + second_id + ", can be decided"), std::string::npos)
+      << again.raw;
+  EXPECT_EQ(Expect(200, "GET", appeals + "/" + first_id, "po_yamada")["version"], 2);
+  Reply missing = Send("POST", appeals + "/ap_0000000000000000/decision", "po_yamada",
+                       {{"status", "granted"}, {"reason", "再考"}}, one.etag);
+  EXPECT_EQ(missing.status, 404) << missing.raw;
+
+  // The latest is granted and the case is reviewed again.
+  json granted = Expect(200, "POST", appeals + "/" + second_id + "/decision", "po_yamada",
+                        {{"status", "granted"}, {"reason", "協定終了を確認した。再審査する"}}, second_etag);
+  EXPECT_EQ(granted["status"], "granted");
+  Advance("grant_appeal", "po_yamada");
+  json after = Expect(200, "GET", appeals, "officer_sato");
+  ASSERT_EQ(after["total"], 2);
+  EXPECT_EQ(after["items"][0]["status"], "dismissed");
+  EXPECT_EQ(after["items"][1]["status"], "granted");
+  json view = Expect(200, "GET", "/v1/cases/" + case_, "officer_sato");
+  EXPECT_EQ(view["appeal"]["id"], second_id);
+  EXPECT_EQ(view["round"], 2);
 }
 
 // The funding-agency review track (programme officer → RS committee, data/workflow/review_stages.tsv)
@@ -858,7 +959,9 @@ TEST_F(WorkedCaseTest, EveryRouteAnswersEveryRoleAsThePermissionTableSays) {
       EXPECT_NE(status, 401) << cell;
       EXPECT_NE(status, 403) << cell;
       if (route.method == "GET" && has_id && route.pattern.rfind("/v1/programmes/", 0) != 0) {
-        if (g == access::Grant::kAllow)
+        if (g == access::Grant::kAllow && route.pattern.find("{appeal_id}") != std::string::npos)
+          EXPECT_EQ(status, 404) << cell << " (the case is readable; appeals/ap_none is not an appeal of it)";
+        else if (g == access::Grant::kAllow)
           EXPECT_TRUE(status == 200 || status == 400) << cell;
         else  // own / assigned: not this user's record, not assigned to them (400: a required parameter first)
           EXPECT_TRUE(status == 404 || status == 400) << cell;
@@ -925,6 +1028,8 @@ TEST_F(WorkedCaseTest, EveryCaseRouteAnswersTheAgencyAsTheTableAndTheAgencyRuleS
     ++cells;
     if (!role_grants || !agency_may) {
       EXPECT_EQ(status, 403) << what << " as the agency's programme officer";
+    } else if (route.method == "GET" && route.pattern.find("{appeal_id}") != std::string::npos) {
+      EXPECT_EQ(status, 404) << what << ": the case is readable, appeals/ap_none is not an appeal of it";
     } else {
       EXPECT_TRUE(status != 401 && status != 403 && status != 404) << what << " as the agency's officer: " << status;
       if (route.method == "GET") {

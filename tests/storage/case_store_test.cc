@@ -621,6 +621,7 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
   ASSERT_EQ(appeals.size(), 1u);
   ASSERT_TRUE(view->appeal);
   ExpectSame(*view->appeal, appeals[0]);
+  ExpectSameRows(view->appeals, appeals);
 
   // The state machine's view: who has a disclosure and who was screened, per member and partner.
   const workflow::CaseSnapshot& s = view->snapshot;
@@ -658,6 +659,65 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryRecordOfTheCaseAsItsTablesHaveThe
 
 // ListCasesJson is ListCases as codec text: the same page, order and total, each item the
 // codec's JSON of the decoded case. Its cache must never show an older version of a case.
+// Every appeal of the case is in the view, oldest first, decided ones included: filed, dismissed,
+// filed again within the window. The latest stays CaseView::appeal; deciding the dismissed one
+// again is refused naming its status; another tenant does not see the case or its appeals.
+TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryAppealOldestFirstWithItsStatus) {
+  auto decision = this->store_->Decide(this->officer_, this->case_,
+                                       {.outcome = workflow::Outcome::kDecline, .reasons = {"措置計画が不十分"}});
+  ASSERT_TRUE(decision) << decision.error().ToString();
+  auto none = this->store_->GetCase(Visibility::Of({this->lead_}), this->case_);
+  ASSERT_TRUE(none) << none.error().ToString();
+  EXPECT_TRUE(none->appeals.empty());
+  EXPECT_FALSE(none->appeal);
+
+  auto first = this->store_->FileAppeal(this->officer_, this->case_, {.grounds = "協定は2026年9月に終了している"});
+  ASSERT_TRUE(first) << first.error().ToString();
+  Caller po = As(access::Role::kProgrammeOfficer, "user_po", this->agency_);
+  auto dismissed = this->store_->DecideAppeal(po, first->value.id, first->version, workflow::AppealStatus::kDismissed,
+                                              "協定終了を示す書面がない");
+  ASSERT_TRUE(dismissed) << dismissed.error().ToString();
+  auto second = this->store_->FileAppeal(this->officer_, this->case_,
+                                         {.grounds = "Termination notice attached / 終了通知を添付"});
+  ASSERT_TRUE(second) << second.error().ToString();
+
+  for (const Visibility& vis : {Visibility::Of({this->lead_}), Visibility::Of({this->agency_})}) {
+    auto view = this->store_->GetCase(vis, this->case_);
+    ASSERT_TRUE(view) << view.error().ToString();
+    ASSERT_EQ(view->appeals.size(), 2u);
+    EXPECT_EQ(view->appeals[0].value.id, first->value.id);
+    EXPECT_EQ(view->appeals[0].value.status, workflow::AppealStatus::kDismissed);
+    EXPECT_EQ(view->appeals[0].value.outcome_reason, "協定終了を示す書面がない");
+    EXPECT_EQ(view->appeals[0].value.decided_by, "user_po");
+    EXPECT_EQ(view->appeals[0].version, 2);
+    EXPECT_EQ(view->appeals[1].value.id, second->value.id);
+    EXPECT_EQ(view->appeals[1].value.status, workflow::AppealStatus::kPending);
+    EXPECT_EQ(view->appeals[1].version, 1);
+    ASSERT_TRUE(view->appeal);
+    EXPECT_EQ(view->appeal->value.id, second->value.id);
+    ExpectSameRows(view->appeals, ChildRows(*this->db_, "appeals", this->case_));
+  }
+  // The dismissed appeal is decided once: a second decision names its status.
+  auto again =
+      this->store_->DecideAppeal(po, first->value.id, dismissed->version, workflow::AppealStatus::kGranted, "再考した");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(again.error().message.find("already dismissed"), std::string::npos) << again.error().message;
+
+  Caller admin = As(access::Role::kAdministrator, "user_admin");
+  auto osaka = this->store_->CreateInstitution(admin, {.name_ja = "大阪大学", .name_en = "Osaka University"});
+  ASSERT_TRUE(osaka) << osaka.error().ToString();
+  auto hidden = this->store_->GetCase(Visibility::Of({osaka->value.id}), this->case_);
+  ASSERT_FALSE(hidden);
+  EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+  Caller osaka_po = As(access::Role::kSecurityOfficer, "user_osaka", osaka->value.id);
+  osaka_po.visible = Visibility::Of({osaka->value.id});
+  auto foreign = this->store_->DecideAppeal(osaka_po, second->value.id, second->version,
+                                            workflow::AppealStatus::kGranted, "他機関からの決定");
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
+}
+
 TYPED_TEST(CaseStoreTest, ACasePageAsJsonIsTheDecodedPageAndFollowsEveryChange) {
   auto expect_same_page = [&](const Visibility& vis, const ListOptions& o) {
     auto decoded = this->store_->ListCases(vis, o);
