@@ -587,6 +587,11 @@ void Server::Stop() {
 
 void Server::ServeInProcess(const httplib::Request& raw, httplib::Response& res) {
   Rep& rep = *rep_;
+  if (!rep.log) {  // not started: the log of Options, opened on first use
+    auto log = internal::JsonLog::Open(rep.options.log_path, rep.options.log_level);
+    HF_CHECK(log.has_value());
+    rep.log = std::move(*log);
+  }
   try {
     if (rep.PreRouting(raw, res) == httplib::Server::HandlerResponse::Unhandled) rep.Handle(raw, res);
   } catch (...) {

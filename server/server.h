@@ -110,7 +110,8 @@ class Server {
   // Serves one request on the calling thread exactly as a worker does once the request is off
   // the socket: routing (404 / 405), the Content-Length and body limits (413), authentication,
   // CSRF, the route's role and token-scope check, the handler, the JSON error body (an exception
-  // becomes a 500 as on the network), then the metrics and the ResponseObserver. Not logged.
+  // becomes a 500 as on the network), then the metrics, the ResponseObserver and the log line
+  // (Options::log_path, opened on first use when the server was not started).
   // `raw` needs method, path, headers, body and params (the query); multipart parts are not
   // parsed (files stays as given). For tests/fuzz/api_routes_fuzzer only: nothing on the network
   // reaches it, and it works with or without Start().

@@ -39,6 +39,9 @@ ApiResult<json> ParseJsonObject(std::string_view body) {
     return BodyError("request body is nested deeper than " + std::to_string(kMaxDepth) + " levels");
   } catch (const json::parse_error& e) {
     return BodyError("request body is not valid JSON: syntax error at byte " + std::to_string(e.byte));
+  } catch (const json::exception&) {
+    // nlohmann 3.11 throws out_of_range for a number beyond a double ("-2e+308"), callback or not.
+    return BodyError("request body holds a number out of range (beyond ±1.8e308)");
   }
   if (!value.is_object()) return BodyError("request body must be a JSON object, not " + TypeName(value));
   return value;

@@ -201,6 +201,8 @@ struct World {
     services = Must(server::LoadServeServices(*db, HF_DATA_DIR), "services");
     server::Options o;
     o.max_body_bytes = 64 << 10;  // -max_len=65536 reaches the limit
+    o.log_path = (dir / "server.log").string();
+    o.log_level = "error";  // the details of a 5xx, shown by LastLogLine
     http = std::make_unique<server::Server>(o);
     server::AddServeRoutes(*http, *db, *accounts, services);
     routes = http->Routes();
@@ -215,6 +217,18 @@ struct World {
 World& TheWorld() {
   static World* world = new World();  // leaked on purpose: libFuzzer exits without unwinding
   return *world;
+}
+
+// The server's last log line (the detail of a 500 stays there, as on the network).
+std::string LastLogLine(const World& w) {
+  FILE* f = std::fopen((w.dir / "server.log").c_str(), "rb");
+  if (!f) return "";
+  std::string all;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof(buf), f)) > 0;) all.append(buf, n);
+  std::fclose(f);
+  while (!all.empty() && all.back() == '\n') all.pop_back();
+  return all.substr(all.rfind('\n') + 1);
 }
 
 std::string IdFor(const World& w, std::string_view pattern, std::string_view param) {
@@ -327,7 +341,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   if (res.status >= 500 || res.status < 100)
     Problem(route.method + " " + route.pattern + " (" + raw.path + ") answered " + std::to_string(res.status) + ": " +
-            res.body);
+            res.body + "; log: " + LastLogLine(w));
   if (res.status >= 400) {
     CheckErrorBody(route, res.status, res.body);
     if (after != before)

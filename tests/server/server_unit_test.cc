@@ -87,6 +87,15 @@ TEST(JsonBodyTest, RejectsNonObjectsDeepNestingAndBadUtf8InTheBody) {
     EXPECT_EQ(r.error().HttpStatus(), 400);
     EXPECT_EQ(r.error().field, "body");
   }
+  // Found by api_routes_fuzzer (POST /v1/proposals/{id}/state {"to": -2e+308} answered 500):
+  // nlohmann throws out_of_range, not parse_error, for a number beyond a double.
+  for (std::string_view body : {R"({"to": -2e+308})", R"({"a":[1e999]})"}) {
+    auto big = internal::ParseJsonObject(body);
+    ASSERT_FALSE(big.has_value()) << body;
+    EXPECT_EQ(big.error().HttpStatus(), 400) << body;
+    EXPECT_EQ(big.error().field, "body");
+    EXPECT_NE(big.error().message.find("out of range"), std::string::npos) << big.error().message;
+  }
   std::string deep = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
   auto r = internal::ParseJsonObject(deep);
   ASSERT_FALSE(r.has_value());
