@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Pure parts of the server: the error mapping, route patterns, proxy trust, metrics, JSON bodies.
+// Pure parts of the server: the error mapping, route patterns, proxy trust, metrics, JSON bodies,
+// and the in-process path of a request (Server::ServeInProcess, what api_routes_fuzzer drives).
 #include "server/api_error.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+
+#include <stdexcept>
 
 #include "server/actor.h"
 #include "server/etag.h"
@@ -11,6 +14,7 @@
 #include "server/internal/proxy_trust.h"
 #include "server/metrics.h"
 #include "server/routes.h"
+#include "server/server.h"
 
 namespace highfence::server {
 namespace {
@@ -191,6 +195,64 @@ TEST(ETagTest, AWriteWithoutIfMatchIs428AndAStaleOneMapsTo409) {
 
 namespace highfence::server {
 namespace {
+
+httplib::Response Serve(Server& s, const std::string& method, const std::string& path, const std::string& body = "",
+                        httplib::Headers headers = {}) {
+  httplib::Request raw;
+  raw.method = method;
+  raw.path = path;
+  raw.headers = std::move(headers);
+  raw.body = body;
+  if (!body.empty()) raw.set_header("Content-Length", std::to_string(body.size()));
+  httplib::Response res;
+  s.ServeInProcess(raw, res);
+  return res;
+}
+
+std::string WireCodeOf(const httplib::Response& res) {
+  auto j = nlohmann::json::parse(res.body, nullptr, false);
+  return j.is_object() && j.contains("error") ? j["error"].value("code", "") : "<not an error body>";
+}
+
+TEST(ServeInProcessTest, RoutesGatesLimitsAndMapsErrorsAsTheListenerDoes) {
+  Options o;
+  o.max_body_bytes = 64;
+  o.log_level = "off";
+  Server s(o);
+  s.AddRoute({"POST", "/v1/echo/{id}", Audience::kAuthenticated, std::nullopt, BodyKind::kJson,
+              [](Request& req) -> ApiResult<Response> {
+                if (req.body() == "throw") throw std::runtime_error("boom");
+                return Response::Json(201, "{\"id\":\"" + req.PathParam("id") + "\",\"user\":\"" +
+                                               req.identity().principal.user_id + "\"}");
+              }});
+  s.SetAuthenticator([](const Request& req) -> ApiResult<Identity> {
+    if (req.header("Authorization") != "Bearer hfk_ok")
+      return ApiError(MakeError(ErrorCode::kUnauthenticated, "unknown API token"));
+    Identity id;
+    id.method = AuthMethod::kToken;
+    id.principal.user_id = "user_aoba";
+    return id;
+  });
+  httplib::Headers token = {{"Authorization", "Bearer hfk_ok"}};
+
+  auto ok = Serve(s, "POST", "/v1/echo/case_1", "{}", token);
+  EXPECT_EQ(ok.status, 201);
+  EXPECT_EQ(ok.body, R"({"id":"case_1","user":"user_aoba"})");
+  EXPECT_EQ(Serve(s, "GET", "/healthz").status, 200);
+  EXPECT_EQ(Serve(s, "POST", "/v1/echo/case_1", "{}").status, 401);
+  auto missing = Serve(s, "GET", "/v1/nowhere", "", token);
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(WireCodeOf(missing), "not_found");
+  auto wrong = Serve(s, "GET", "/v1/echo/case_1", "", token);
+  EXPECT_EQ(wrong.status, 405);
+  EXPECT_EQ(wrong.get_header_value("Allow"), "POST");
+  auto big = Serve(s, "POST", "/v1/echo/case_1", std::string(65, 'x'), token);
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(WireCodeOf(big), "payload_too_large");
+  auto thrown = Serve(s, "POST", "/v1/echo/case_1", "throw", token);
+  EXPECT_EQ(thrown.status, 500);
+  EXPECT_EQ(thrown.body.find("boom"), std::string::npos) << "a 500's detail stays in the log";
+}
 
 TEST(ActorOfTest, NamesTheSignedInUserAndTheRequestId) {
   httplib::Request raw;
