@@ -102,18 +102,6 @@ struct World {
   sqlite3* reader = nullptr;
   sqlite3_stmt* head = nullptr;
 
-  ~World() {
-    sqlite3_finalize(head);
-    sqlite3_close(reader);
-    http.reset();
-    services = {};
-    accounts.reset();
-    store.reset();
-    db.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-
   int64_t AuditSeq() {
     HF_CHECK(sqlite3_step(head) == SQLITE_ROW);
     int64_t seq = sqlite3_column_int64(head, 0);
@@ -215,7 +203,17 @@ struct World {
 };
 
 World& TheWorld() {
-  static World* world = new World();  // leaked on purpose: libFuzzer exits without unwinding
+  // Never destroyed (libFuzzer ends with exit(), in no useful order); the temporary directory is
+  // removed at exit.
+  static World* world = [] {
+    World* w = new World();
+    static fs::path dir = w->dir;
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    });
+    return w;
+  }();
   return *world;
 }
 
