@@ -235,6 +235,16 @@ struct Server::Rep {
     if (e.HttpStatus() >= 500 && e.HttpStatus() != 503) tl.internal_message = e.message;
     Reply(ErrorResponse(e, tl.request_id), res);
   }
+  void FailUncaught(std::exception_ptr ep, httplib::Response& res) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    Fail(ApiError(MakeError(ErrorCode::kInternal, "uncaught exception: " + what)), res);
+  }
   httplib::Server::HandlerResponse PreRouting(const httplib::Request& raw, httplib::Response& res);
   void Handle(const httplib::Request& raw, httplib::Response& res);
   void Log(const httplib::Request& raw, const httplib::Response& res);
@@ -529,16 +539,8 @@ Result<int> Server::Start() {
   http.Delete(".*", handle);
   http.Options(".*", handle);
   http.set_logger([rep](const httplib::Request& q, const httplib::Response& s) { rep->Log(q, s); });
-  http.set_exception_handler([rep](const httplib::Request&, httplib::Response& s, std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    rep->Fail(ApiError(MakeError(ErrorCode::kInternal, "uncaught exception: " + what)), s);
-  });
+  http.set_exception_handler(
+      [rep](const httplib::Request&, httplib::Response& s, std::exception_ptr ep) { rep->FailUncaught(ep, s); });
   http.set_error_handler(httplib::Server::HandlerWithResponse([rep](const httplib::Request& q, httplib::Response& s) {
     if (!s.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours, already JSON
     if (!tl.active) rep->Begin(q);
@@ -595,6 +597,21 @@ void Server::Stop() {
     rep_->log->Write(spdlog::level::info, "stopped", json::object());
     rep_->log->Flush();
   }
+}
+
+void Server::ServeInProcess(const httplib::Request& raw, httplib::Response& res) {
+  Rep& rep = *rep_;
+  if (!rep.log) {  // not started: the log of Options, opened on first use
+    auto log = internal::JsonLog::Open(rep.options.log_path, rep.options.log_level);
+    HF_CHECK(log.has_value());
+    rep.log = std::move(*log);
+  }
+  try {
+    if (rep.PreRouting(raw, res) == httplib::Server::HandlerResponse::Unhandled) rep.Handle(raw, res);
+  } catch (...) {
+    rep.FailUncaught(std::current_exception(), res);
+  }
+  rep.Log(raw, res);
 }
 
 void Server::Wait() {

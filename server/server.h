@@ -28,6 +28,10 @@
 #include "server/metrics.h"
 #include "server/routes.h"
 
+namespace httplib {
+struct Response;
+}
+
 namespace highfence::server {
 
 struct Options {
@@ -109,6 +113,16 @@ class Server {
   void Stop();
   // Blocks until the server stops (after Stop() from another thread or a signal handler).
   void Wait();
+
+  // Serves one request on the calling thread exactly as a worker does once the request is off
+  // the socket: routing (404 / 405), the Content-Length and body limits (413), authentication,
+  // CSRF, the route's role and token-scope check, the handler, the JSON error body (an exception
+  // becomes a 500 as on the network), then the metrics, the ResponseObserver and the log line
+  // (Options::log_path, opened on first use when the server was not started).
+  // `raw` needs method, path, headers, body and params (the query); multipart parts are not
+  // parsed (files stays as given). For tests/fuzz/api_routes_fuzzer only: nothing on the network
+  // reaches it, and it works with or without Start().
+  void ServeInProcess(const httplib::Request& raw, httplib::Response& res);
 
  private:
   struct Rep;

@@ -4,69 +4,21 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands/db.h"
 #include "cli/version.h"
 #include "domain/checking/entity_checker.h"
-#include "domain/lists/snapshot_file.h"
 #include "domain/screening/screener.h"
-#include "domain/technology/keyword_list.h"
-#include "server/account_routes.h"
 #include "server/config.h"
 #include "server/database_accounts.h"
-#include "server/resources.h"
+#include "server/serve_setup.h"
 #include "server/server.h"
 #include "storage/account_store.h"
-#include "storage/case_store.h"
 
 namespace highfence::cli {
 namespace {
-
-namespace fs = std::filesystem;
-
-// The services behind the /v1 resources, loaded once at start: the case store with its shipped
-// catalogues, the list checker over data/lists/*.jsonl and the keyword screener over data/keywords.
-struct Services {
-  std::unique_ptr<storage::CaseStore> cases;
-  std::unique_ptr<checking::EntityChecker> checker;
-  std::unique_ptr<screening::Screener> screener;
-};
-
-Result<Services> LoadServices(storage::Database& db) {
-  Services s;
-  storage::CaseStoreOptions options;
-  fs::path wf = DefaultDataDir() / "workflow";
-  options.risk_categories = (wf / "risk_categories.tsv").string();
-  options.measure_catalogue = (wf / "measures.tsv").string();
-  options.review_stages = (wf / "review_stages.tsv").string();
-  auto store = storage::CaseStore::Open(db, options);
-  if (!store) return store.error();
-  s.cases = std::move(*store);
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(DefaultDataDir() / "lists", ec))
-    if (e.path().extension() == ".jsonl") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  std::vector<model::ListSnapshot> snapshots;
-  for (const fs::path& f : files) {
-    auto snapshot = lists::ReadSnapshot(f);
-    if (!snapshot) return snapshot.error();
-    snapshots.push_back(std::move(*snapshot));
-  }
-  auto checker = checking::EntityChecker::Build(std::move(snapshots), std::nullopt, {});
-  if (!checker) return checker.error();
-  s.checker = std::make_unique<checking::EntityChecker>(std::move(*checker));
-  auto keywords = technology::LoadKeywordDirectory(DefaultDataDir() / "keywords");
-  if (!keywords) return keywords.error();
-  auto screener = screening::Screener::Create(std::move(*keywords), {});
-  if (!screener) return screener.error();
-  s.screener = std::make_unique<screening::Screener>(std::move(*screener));
-  return s;
-}
 
 struct ServeArgs {
   std::string db;
@@ -111,13 +63,9 @@ int Serve(const ServeArgs& a) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   server::Server http(config->server);
-  server::AttachDatabase(http, **db);
-  auto services = LoadServices(**db);
+  auto services = server::LoadServeServices(**db, DefaultDataDir());
   if (!services) return Fail(services.error());
-  server::AccountRoutesOptions account_options;
-  account_options.person_exists = server::PersonCheckOn(*services->cases);
-  server::AddAccountRoutes(http, accounts, account_options);
-  server::AddResourceRoutes(http, {services->cases.get(), services->checker.get(), services->screener.get()}, {});
+  server::AddServeRoutes(http, **db, accounts, *services);
   auto port = http.Start();
   if (!port) return Fail(port.error());
   const std::string& host = config->server.host;

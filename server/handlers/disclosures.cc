@@ -82,7 +82,7 @@ ApiResult<Response> DiscloseOwn(CaseStore* store, Request& req) {
   auto made = store->DiscloseOwn(internal::CallerOf(req), std::move(*value), seq);
   if (!made) {
     ApiError e = internal::StoreError(made.error());
-    if (e.field.empty() && e.message.rfind("effort totals", 0) == 0) e.field = "effort_percent";
+    if (e.message.rfind("effort totals", 0) == 0) e.field = "effort_percent";  // not "body"
     return e;
   }
   return Response::Json(201, internal::StoredText(*made))

@@ -24,21 +24,49 @@ storage::Caller CallerOf(const Request& req) {
   return c;
 }
 
+namespace {
+
+// A JSON path as the decoders write it: team[2].role, 名前 (members are any UTF-8), "" (an empty
+// member name).
+bool IsPath(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 || c == '_' || c == '.' || c == '[' || c == ']' || c == '"';
+  });
+}
+
+// The field an invalid-argument message names: the first of its ": "-separated leading segments
+// that is a path ("team[2].role: …", "people/person_1 disclosure: as_of: …") or reads
+// `field "x"` (workflow: "review of stage s: field \"reviewers\": …"); "(root)" and a message
+// naming none are the body as a whole.
+std::string FieldOf(std::string_view message) {
+  size_t start = 0;
+  for (int segments = 0; segments < 4; ++segments) {
+    size_t colon = message.find(": ", start);
+    if (colon == std::string_view::npos || colon - start > 120) break;
+    std::string_view seg = message.substr(start, colon - start);
+    if (seg == "(root)") break;
+    constexpr std::string_view kField = "field \"";
+    if (seg.size() > kField.size() + 1 && seg.substr(0, kField.size()) == kField && seg.back() == '"')
+      return std::string(seg.substr(kField.size(), seg.size() - kField.size() - 1));
+    if (IsPath(seg)) return std::string(seg);
+    start = colon + 2;
+  }
+  return "body";
+}
+
+}  // namespace
+
 ApiError StoreError(Error e) {
   ApiError out(e);
   if (e.code != ErrorCode::kInvalidArgument) return out;
   out.status = 422;
   // "team[2].role: unknown value" → "team[2].role"; "JSON: …" stays a body error (400).
-  size_t colon = e.message.find(": ");
   if (e.message.rfind("JSON", 0) == 0) {
     out.status = 400;
     out.field = "body";
-  } else if (colon != std::string::npos && colon < 80) {
-    std::string_view path(e.message.data(), colon);
-    bool is_path = !path.empty() && std::all_of(path.begin(), path.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '[' || c == ']';
-    });
-    if (is_path) out.field = std::string(path);
+  } else {
+    out.field = FieldOf(e.message);
   }
   return out;
 }

@@ -25,7 +25,9 @@ storage::Visibility VisibilityOf(const access::Principal& principal);
 storage::Caller CallerOf(const Request& req);
 
 // A store or codec error for the client: kInvalidArgument is 422 with the field taken from the
-// message's leading path ("team[2].role: …" → field "team[2].role").
+// message's leading path ("team[2].role: …" → field "team[2].role"; after a record name,
+// "people/person_1 disclosure: as_of: …" → "as_of"; workflow's `field "reviewers"`), else
+// "body": a 422 always names a field.
 ApiError StoreError(Error e);
 
 template <typename T>

@@ -96,6 +96,25 @@ TEST(StoreErrorTest, InvalidArgumentIs422NamingTheLeadingPath) {
   ApiError j = StoreError(MakeError(ErrorCode::kInvalidArgument, "JSON: syntax error at byte 3"));
   EXPECT_EQ(j.HttpStatus(), 400);
   EXPECT_EQ(j.field, "body");
+  // Found by api_routes_fuzzer: 422s whose message does not start with a path named no field.
+  struct Case {
+    std::string message;
+    std::string field;
+  } named[] = {
+      {"review of stage academic_committee: field \"reviewers\": stage academic_committee needs at least 2 "
+       "reviewers, 0 assigned",
+       "reviewers"},
+      {"people/person_a93f disclosure: as_of: \"東京大学\" is not a date (YYYY-MM-DD)", "as_of"},
+      {"(root): expected an object, found array", "body"},
+      {"\"\": unknown field", "\"\""},
+      {"名前: unknown field", "名前"},
+      {"証明書の日付が正しくありません", "body"},
+  };
+  for (const Case& c : named) {
+    ApiError n = StoreError(MakeError(ErrorCode::kInvalidArgument, c.message));
+    EXPECT_EQ(n.HttpStatus(), 422) << c.message;
+    EXPECT_EQ(n.field, c.field) << c.message;
+  }
   ApiError stale = StoreError(MakeError(ErrorCode::kAborted, "measures/ms_1: version 3 is stale, current is 4"));
   EXPECT_EQ(stale.HttpStatus(), 409);
   EXPECT_EQ(StoreError(MakeError(ErrorCode::kNotFound, "cases/case_1: not found")).HttpStatus(), 404);

@@ -44,8 +44,10 @@ struct Decoder {
   }
 };
 
+// An empty member name is named "" (quoted), so that the path still names something.
 inline std::string Join(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
+  std::string name = key.empty() ? std::string("\"\"") : std::string(key);
+  return path.empty() ? name : path + "." + name;
 }
 inline std::string At(const std::string& path, size_t i) {
   return path + "[" + std::to_string(i) + "]";

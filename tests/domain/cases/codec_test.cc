@@ -93,6 +93,10 @@ TEST(CodecTest, MissingRequiredFieldAndWrongTypesNameTheirPath) {
 TEST(CodecTest, UnknownFieldIsRefusedNotDropped) {
   ExpectError<Disclosure>(R"({"id":"d","person_id":"p","seq":1,"as_of":"2026-10-01","side_jobs":[{"positon":"顧問"}]})",
                           "side_jobs[0].positon: unknown field");
+  // Found by api_routes_fuzzer (POST /v1/people with a member named ""): the path names it "".
+  ExpectError<Person>(R"({"":"空の名前",)" + ToJson(testing::Aoba()).substr(1), "\"\": unknown field");
+  ExpectError<Disclosure>(R"({"id":"d","person_id":"p","seq":1,"as_of":"2026-10-01","side_jobs":[{"":"顧問"}]})",
+                          "side_jobs[0].\"\": unknown field");
 }
 
 TEST(CodecTest, RestrictedItemsCannotRideAlongInADisclosureOrAPerson) {
