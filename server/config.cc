@@ -63,7 +63,8 @@ const std::vector<Key>& Keys() {
       {"server.threads", Kind::kInt, "64", "Worker threads; each open keep-alive connection holds one.",
        Int(1, 1024, [](Config& c, int64_t n) { c.server.threads = static_cast<int>(n); })},
       {"server.max_active_requests", Kind::kInt, "0",
-       "Requests worked on at once; the others wait in arrival order. 0: one per worker thread.",
+       "Requests worked on at once; the others wait in arrival order. 0: twice the CPU threads; `server.threads` or "
+       "more: no limit.",
        Int(0, 1024, [](Config& c, int64_t n) { c.server.max_active_requests = static_cast<int>(n); })},
       {"server.listen_backlog", Kind::kInt, "1024",
        "Connections the kernel queues before they are accepted (capped by net.core.somaxconn).",

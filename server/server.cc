@@ -496,7 +496,11 @@ Result<int> Server::Start() {
   g.keep_alive_timeout = o.keep_alive_timeout;
   g.keep_alive_max_requests = static_cast<size_t>(std::max(1, o.keep_alive_max_requests));
   g.max_header_bytes = o.max_header_bytes;
-  g.max_active_requests = o.max_active_requests;
+  {
+    int active = o.max_active_requests > 0 ? o.max_active_requests
+                                           : 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    g.max_active_requests = active >= o.threads ? 0 : active;  // as many as the workers: no queue
+  }
   auto guarded = std::make_unique<internal::GuardedServer>(g);
   if (!o.tls_cert_file.empty()) {
     for (const std::string& f : {o.tls_cert_file, o.tls_key_file})

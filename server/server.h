@@ -40,7 +40,8 @@ struct Options {
   int port = 8080;                 // 0 picks a free port (tests). Default: 8080.
   int threads = 64;                // Worker threads; each keep-alive connection holds one. Default: 64.
   // Requests worked on at once (authentication, handler); the others wait in arrival order
-  // (server/internal/admission.h). 0: as many as there are threads. Default: 0 until measured.
+  // (server/internal/admission.h). 0: twice the hardware threads; at least `threads` turns it
+  // off. Default: 0 (4 on a 2-core machine: docs/benchmarks.md, run E).
   int max_active_requests = 0;
   // Connections the kernel queues before they are accepted (capped by net.core.somaxconn).
   // cpp-httplib's own 5 made clients arriving together wait 1–1.7 s for TCP retransmission.

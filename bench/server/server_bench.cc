@@ -165,7 +165,8 @@ int main(int argc, char** argv) {
   server::Options o;
   o.port = 0;
   o.log_path = "/dev/null";
-  // HF_BENCH_MAX_ACTIVE: server.max_active_requests for side-by-side runs (default: the server's).
+  // HF_BENCH_MAX_ACTIVE: server.max_active_requests for side-by-side runs (default: the server's;
+  // 64 = the worker count = no limit).
   if (const char* n = std::getenv("HF_BENCH_MAX_ACTIVE")) o.max_active_requests = std::atoi(n);
   server::Server http(o);
   server::AddAccountRoutes(http, accounts, {});
