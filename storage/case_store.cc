@@ -1902,6 +1902,12 @@ Result<Stored<workflow::Appeal>> CaseStore::FileAppeal(const Caller& caller, std
   auto r = rep_->WithCase(caller, case_id, [&](Transaction& tx, Rep::Loaded& l) -> Result<void> {
     if (l.decisions.empty())
       return MakeError(ErrorCode::kFailedPrecondition, "cases/" + l.kase.id + ": no decision to appeal");
+    // One appeal at a time: a second one while the first awaits its decision would leave two
+    // pending and only the latest decidable.
+    for (const auto& earlier : l.appeals)
+      if (earlier.value.status == workflow::AppealStatus::kPending)
+        return MakeError(ErrorCode::kAlreadyExists, "cases/" + l.kase.id + ": appeals/" + earlier.value.id +
+                                                        " is still pending; it must be decided first");
     const workflow::Decision& decision = l.decisions.back().value;
     workflow::Appeal a = appeal;
     a.case_id = l.kase.id;

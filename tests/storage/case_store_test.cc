@@ -673,6 +673,13 @@ TYPED_TEST(CaseStoreTest, TheCaseViewHoldsEveryAppealOldestFirstWithItsStatus) {
 
   auto first = this->store_->FileAppeal(this->officer_, this->case_, {.grounds = "協定は2026年9月に終了している"});
   ASSERT_TRUE(first) << first.error().ToString();
+  // One appeal at a time: another while the first is pending is refused, naming it, and not stored.
+  auto twice = this->store_->FileAppeal(this->officer_, this->case_, {.grounds = "追加の根拠"});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_NE(twice.error().message.find(first->value.id + " is still pending"), std::string::npos)
+      << twice.error().message;
+  EXPECT_EQ(ChildRows(*this->db_, "appeals", this->case_).size(), 1u);
   Caller po = As(access::Role::kProgrammeOfficer, "user_po", this->agency_);
   auto dismissed = this->store_->DecideAppeal(po, first->value.id, first->version, workflow::AppealStatus::kDismissed,
                                               "協定終了を示す書面がない");
