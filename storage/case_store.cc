@@ -853,53 +853,21 @@ Result<Record> GetVisibleProposal(Transaction& tx, std::string_view id, const Vi
 }
 
 // One page of the union of several queries of `table`, each counted with its sign (+1: rows it
-// adds; -1: rows already counted by another), all read in one snapshot so that the counts and
-// pages agree: each query fetches only offset + limit rows (the store's indexes serve them in
-// order), the rows are merged by id and sorted as ListOptions says, and the total is the signed
-// sum of the counts. Fetching whole lists instead cost 44-57 ms per page of cases at 20,000 cases
-// (docs/benchmarks.md).
+// adds; -1: rows already counted by another), in one statement (records.h ListUnion): each part
+// fetches only offset + limit rows (the store's indexes serve them in order). Fetching whole
+// lists instead cost 44-57 ms per page of cases at 20,000 cases, and one statement per part a
+// round trip each on PostgreSQL (docs/benchmarks.md).
 Result<Page> UnionPage(Database& db, std::string_view table, const std::vector<std::pair<Query, int64_t>>& queries,
                        const ListOptions& options) {
-  const int64_t wanted = options.limit == 0 ? 0 : options.offset + options.limit;
-  std::map<std::string, Record> rows;
-  int64_t total = 0;
-  auto read = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    rows.clear();
-    total = 0;
-    for (auto [q, sign] : queries) {
-      for (const auto& [k, v] : options.where) q.where.push_back({k, v});
-      q.order_by = options.order_by;
-      q.descending = options.descending;
-      q.limit = sign > 0 ? wanted : 1;
-      auto page = List(tx, table, q);
-      if (!page) return page.error();
-      total += sign * page->total;
-      if (sign > 0)
-        for (Record& rec : page->records) rows.emplace(rec.id, std::move(rec));
-    }
-    return Ok();
-  });
-  if (!read) return read.error();
-  std::vector<Record> sorted;
-  for (auto& [id, rec] : rows) sorted.push_back(std::move(rec));
-  auto field = [&](const Record& rec) -> std::string {
-    if (options.order_by == "created_at") return rec.created_at;
-    if (options.order_by == "updated_at") return rec.updated_at;
-    if (options.order_by == "id") return rec.id;
-    auto it = rec.keys.find(options.order_by);
-    return it != rec.keys.end() && it->second ? *it->second : std::string();
-  };
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const Record& x, const Record& y) {
-    std::string fx = field(x), fy = field(y);
-    if (fx != fy) return options.descending ? fx > fy : fx < fy;
-    return x.id < y.id;
-  });
-  Page out;
-  out.total = total;
-  const auto available = static_cast<int64_t>(sorted.size());
-  int64_t end = options.limit == 0 ? available : std::min(available, options.offset + options.limit);
-  for (int64_t i = options.offset; i < end; ++i) out.records.push_back(std::move(sorted[static_cast<size_t>(i)]));
-  return out;
+  std::vector<SignedQuery> parts;
+  for (const auto& [q, sign] : queries) parts.push_back({q, static_cast<int>(sign)});
+  Query page;
+  for (const auto& [k, v] : options.where) page.where.push_back({k, v});
+  page.order_by = options.order_by;
+  page.descending = options.descending;
+  page.limit = options.limit;
+  page.offset = options.offset;
+  return ListUnion(db, table, parts, page);
 }
 
 template <typename T>

@@ -143,22 +143,21 @@ Result<void> Audit(Transaction::Rep& rep, const Actor& actor, const std::string&
   return Ok();
 }
 
-Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Query& query) {
-  auto table_or = rep.Table(table_name);
-  if (!table_or) return table_or.error();
-  const TableSchema& table = **table_or;
-  if (query.limit < 0 || query.offset < 0) {
-    return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": limit and offset must not be negative");
-  }
-  std::string where = " WHERE 1 = 1";
+// " WHERE …" of a query's filters, with its values in order.
+struct Filter {
+  std::string where;
   std::vector<Value> params;
+};
+
+Result<Filter> FilterOf(const TableSchema& table, std::string_view table_name, const Query& query) {
+  Filter f{" WHERE 1 = 1", {}};
   if (!query.tenant_ids.empty()) {
-    where += " AND tenant_id IN (";
+    f.where += " AND tenant_id IN (";
     for (size_t i = 0; i < query.tenant_ids.size(); ++i) {
-      where += i ? ", ?" : "?";
-      params.emplace_back(query.tenant_ids[i]);
+      f.where += i ? ", ?" : "?";
+      f.params.emplace_back(query.tenant_ids[i]);
     }
-    where += ")";
+    f.where += ")";
   }
   for (const auto& [column, value] : query.where) {
     const internal::KeyColumn* key = table.Key(column);
@@ -167,47 +166,61 @@ Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Qu
                        std::string(table_name) + ": cannot filter on \"" + column + "\": not a key column");
     }
     if (!value) {
-      where += " AND " + key->name + " IS NULL";
+      f.where += " AND " + key->name + " IS NULL";
       continue;
     }
     if (key->integer && !internal::ParseInt64(*value)) {
       return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": filter on \"" + column +
                                                         "\" must be an integer, not \"" + *value + "\"");
     }
-    where += " AND " + key->name + " = ?";
-    params.emplace_back(*value);
+    f.where += " AND " + key->name + " = ?";
+    f.params.emplace_back(*value);
   }
+  return f;
+}
+
+// " ORDER BY …" of a query: its column (a whitelisted name), then id.
+Result<std::string> OrderOf(const TableSchema& table, std::string_view table_name, const Query& query) {
+  // NULLS LAST only where a NULL can be: on the NOT NULL columns it would change nothing but
+  // keep PostgreSQL from reading an index backwards for DESC (whose order is NULLS FIRST), so a
+  // page sorted newest first would sort every matching row instead of reading one page of them.
   std::string order;
+  const char* nulls = "";
   if (query.order_by == "created_at" || query.order_by == "updated_at" || query.order_by == "id") {
     order = query.order_by;
   } else if (const internal::KeyColumn* key = table.Key(query.order_by)) {
     order = key->name;
+    nulls = " NULLS LAST";
   } else {
     return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": cannot sort by \"" + query.order_by +
                                                       "\": not a key column, created_at, updated_at or id");
   }
-  // With a limit the page may not show the total: count it in the same statement (an
-  // uncorrelated subquery, run once), so a page is one round trip. Without a limit, or with fewer
-  // rows than the limit, the total is what the page shows.
-  const bool count_inline = query.limit > 0;
-  const std::string count_sql = "SELECT COUNT(*) FROM " + table.name + where;
-  std::string sql = "SELECT " + table.select_list + (count_inline ? ", (" + count_sql + ")" : "") + " FROM " +
-                    table.name + where + " ORDER BY " + order + (query.descending ? " DESC" : " ASC") + " NULLS LAST" +
-                    (order == "id" ? "" : ", id ASC");
-  std::vector<Value> page_params;
-  if (count_inline) page_params = params;
-  page_params.insert(page_params.end(), params.begin(), params.end());
+  return " ORDER BY " + order + (query.descending ? " DESC" : " ASC") + nulls + (order == "id" ? "" : ", id ASC");
+}
+
+Result<void> CheckPaging(std::string_view table_name, const Query& query) {
+  if (query.limit < 0 || query.offset < 0) {
+    return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": limit and offset must not be negative");
+  }
+  return Ok();
+}
+
+// Runs a page statement whose rows carry the total in their last column when count_inline, and
+// fills the page (the total from the rows, from the page itself, or from count_sql for a page
+// past the end).
+Result<Page> RunPage(Transaction::Rep& rep, const TableSchema& table, std::string sql, std::vector<Value> params,
+                     bool count_inline, const Query& query, const std::string& count_sql,
+                     const std::vector<Value>& count_params) {
   const bool sqlite = rep.conn->dialect() == internal::Dialect::kSqlite;
   if (query.limit > 0) {
     sql += " LIMIT ?";
-    page_params.emplace_back(std::to_string(query.limit));
+    params.emplace_back(std::to_string(query.limit));
   } else if (sqlite) {
     sql += " LIMIT -1";  // SQLite needs a LIMIT before OFFSET
   }
   sql += " OFFSET ?";
-  page_params.emplace_back(std::to_string(query.offset));
-
-  auto rows = rep.conn->Query(sql, page_params);
+  params.emplace_back(std::to_string(query.offset));
+  auto rows = rep.conn->Query(sql, params);
   if (!rows) return rows.error();
   Page page;
   page.records.reserve(rows->rows.size());
@@ -218,11 +231,86 @@ Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Qu
   } else if (shown > 0 || query.offset == 0) {
     page.total = query.offset + shown;  // no limit, or an empty table: the page is the rest
   } else {
-    auto count = rep.conn->Query(count_sql, params);  // past the end: the page does not say
+    auto count = rep.conn->Query(count_sql, count_params);  // past the end: the page does not say
     if (!count) return count.error();
     page.total = internal::ParseInt64(count->rows.at(0).at(0).value_or("0")).value_or(0);
   }
   return page;
+}
+
+Result<Page> ListIn(Transaction::Rep& rep, std::string_view table_name, const Query& query) {
+  auto table_or = rep.Table(table_name);
+  if (!table_or) return table_or.error();
+  const TableSchema& table = **table_or;
+  if (auto r = CheckPaging(table_name, query); !r) return r.error();
+  auto filter = FilterOf(table, table_name, query);
+  if (!filter) return filter.error();
+  auto order = OrderOf(table, table_name, query);
+  if (!order) return order.error();
+  // With a limit the page may not show the total: count it in the same statement (an
+  // uncorrelated subquery, run once), so a page is one round trip. Without a limit, or with fewer
+  // rows than the limit, the total is what the page shows.
+  const bool count_inline = query.limit > 0;
+  const std::string count_sql = "SELECT COUNT(*) FROM " + table.name + filter->where;
+  std::string sql = "SELECT " + table.select_list + (count_inline ? ", (" + count_sql + ")" : "") + " FROM " +
+                    table.name + filter->where + *order;
+  std::vector<Value> params;
+  if (count_inline) params = filter->params;
+  params.insert(params.end(), filter->params.begin(), filter->params.end());
+  return RunPage(rep, table, std::move(sql), std::move(params), count_inline, query, count_sql, filter->params);
+}
+
+// ListUnion in one statement:
+//   SELECT u.*, (COUNT of part 1) + (COUNT of part 2) - … FROM
+//     (SELECT * FROM (<part 1> ORDER BY … LIMIT offset + limit) AS p0 UNION SELECT * FROM (…) AS p1 …) AS u
+//   ORDER BY … LIMIT ? OFFSET ?
+// Each positive part reads at most offset + limit rows in order (its index serves them); UNION
+// keeps a row matched by several parts once. The total's counts run once each.
+Result<Page> ListUnionIn(Transaction::Rep& rep, std::string_view table_name, const std::vector<SignedQuery>& parts,
+                         const Query& page) {
+  auto table_or = rep.Table(table_name);
+  if (!table_or) return table_or.error();
+  const TableSchema& table = **table_or;
+  if (auto r = CheckPaging(table_name, page); !r) return r.error();
+  auto order = OrderOf(table, table_name, page);
+  if (!order) return order.error();
+  std::string total_sql, rows_sql;
+  std::vector<Value> total_params, rows_params;
+  const int64_t wanted = page.limit == 0 ? 0 : page.offset + page.limit;
+  int positive = 0;
+  for (const SignedQuery& part : parts) {
+    if (part.sign != 1 && part.sign != -1) {
+      return MakeError(ErrorCode::kInvalidArgument, std::string(table_name) + ": a union part's sign must be +1 or -1");
+    }
+    if (!part.query.tenant_ids.empty() && !page.tenant_ids.empty()) {
+      return MakeError(
+          ErrorCode::kInvalidArgument,
+          std::string(table_name) + ": tenants are filtered by the union's parts or by its page, not both");
+    }
+    Query q = part.query;
+    if (q.tenant_ids.empty()) q.tenant_ids = page.tenant_ids;
+    q.where.insert(q.where.end(), page.where.begin(), page.where.end());
+    auto filter = FilterOf(table, table_name, q);
+    if (!filter) return filter.error();
+    total_sql += std::string(total_sql.empty() ? (part.sign > 0 ? "" : "0 - ") : (part.sign > 0 ? " + " : " - ")) +
+                 "(SELECT COUNT(*) FROM " + table.name + filter->where + ")";
+    total_params.insert(total_params.end(), filter->params.begin(), filter->params.end());
+    if (part.sign < 0) continue;
+    rows_sql += std::string(positive ? " UNION " : "") + "SELECT * FROM (SELECT " + table.select_list + " FROM " +
+                table.name + filter->where + *order + (wanted > 0 ? " LIMIT ?" : "") + ") AS p" +
+                std::to_string(positive);
+    rows_params.insert(rows_params.end(), filter->params.begin(), filter->params.end());
+    if (wanted > 0) rows_params.emplace_back(std::to_string(wanted));
+    ++positive;
+  }
+  if (positive == 0) return Page{};
+  std::string sql = "SELECT u.*, (" + total_sql + ") FROM (" + rows_sql + ") AS u" + *order;
+  std::vector<Value> params = total_params;
+  params.insert(params.end(), rows_params.begin(), rows_params.end());
+  // Every row carries the total, with or without a limit (the count of a union is not the
+  // number of its rows when parts overlap).
+  return RunPage(rep, table, std::move(sql), std::move(params), /*count_inline=*/true, page, "SELECT " + total_sql,
+                 total_params);
 }
 
 Result<std::vector<Record>> GetManyIn(Transaction::Rep& rep, const std::vector<Lookup>& lookups) {
@@ -404,6 +492,22 @@ Result<Record> Get(Database& db, std::string_view table, std::string_view id) {
 
 Result<Page> List(Transaction& tx, std::string_view table, const Query& query) {
   return ListIn(tx.rep(), table, query);
+}
+
+Result<Page> ListUnion(Transaction& tx, std::string_view table, const std::vector<SignedQuery>& parts,
+                       const Query& page) {
+  return ListUnionIn(tx.rep(), table, parts, page);
+}
+
+Result<Page> ListUnion(Database& db, std::string_view table, const std::vector<SignedQuery>& parts, const Query& page) {
+  Result<Page> out = MakeError(ErrorCode::kInternal, "not run");
+  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
+    out = ListUnionIn(tx.rep(), table, parts, page);
+    if (!out) return out.error();
+    return Ok();
+  });
+  if (!done) return done.error();
+  return out;
 }
 
 Result<Page> List(Database& db, std::string_view table, const Query& query) {

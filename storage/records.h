@@ -89,6 +89,21 @@ Result<Record> Get(Database& db, std::string_view table, std::string_view id);
 Result<Page> List(Transaction& tx, std::string_view table, const Query& query);
 Result<Page> List(Database& db, std::string_view table, const Query& query);
 
+// One page of the union of several queries of one table, in one statement (each row once,
+// whichever parts match it). A part with sign +1 adds its rows; with -1 it adds none and only
+// corrects the total for rows two positive parts both count (the total is the signed sum of the
+// parts' counts). The parts carry the filters and only those: their order, limit and offset are
+// not used. `page` gives the order, limit and offset, and its where (and tenant_ids, when no part
+// names tenants) restrict every part. Errors as List's, and kInvalidArgument for a sign other
+// than ±1 or tenants named by both a part and the page.
+struct SignedQuery {
+  Query query;
+  int sign = +1;
+};
+Result<Page> ListUnion(Transaction& tx, std::string_view table, const std::vector<SignedQuery>& parts,
+                       const Query& page);
+Result<Page> ListUnion(Database& db, std::string_view table, const std::vector<SignedQuery>& parts, const Query& page);
+
 // Rows of several tables read in one statement (UNION ALL): for each Lookup, the rows of its
 // table whose column (id or a key column) is one of its values. What a page that shows many
 // aggregates by one id needs (a case's children by case_id; its team by id) in one round trip

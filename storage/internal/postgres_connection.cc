@@ -5,6 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "storage/internal/connection.h"
 
@@ -46,49 +49,88 @@ class PostgresConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kPostgres; }
   bool healthy() const override { return PQstatus(conn_) == CONNECTION_OK; }
 
+  // Transaction control costs no round trip of its own where it can be avoided (a case read was
+  // BEGIN, two statements and COMMIT: four round trips, and on loopback the round trips, not the
+  // statements, were most of PostgreSQL's share of a request, docs/benchmarks.md):
+  // - BEGIN is held back and sent in one pipeline with the transaction's first statement (libpq's
+  //   pipeline mode); a transaction that runs no statement sends nothing at all.
+  // - COMMIT of a READ ONLY transaction is sent without waiting for its answer: nothing was
+  //   written, so there is nothing whose success the caller must learn. The answer is read (and
+  //   dropped) before the connection's next statement, so the connection is never idle in a
+  //   transaction: PostgreSQL ends the transaction as soon as the COMMIT arrives.
+  // Both are invisible to the caller: errors of a held-back BEGIN come with the first statement.
   Result<Rows> Query(std::string_view sql, std::span<const Value> params) override {
+    DrainCommit();
+    if (params.empty() && sql.starts_with("BEGIN") && !begin_ && PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+      begin_ = std::string(sql);
+      return Rows{};
+    }
+    if (begin_ && params.empty() && (sql == "COMMIT" || sql == "ROLLBACK")) {
+      begin_.reset();  // nothing ran: nothing to end
+      return Rows{};
+    }
+    if (params.empty() && sql == "COMMIT" && read_only_ && PQtransactionStatus(conn_) == PQTRANS_INTRANS &&
+        PQsendQuery(conn_, "COMMIT")) {
+      read_only_ = false;
+      commit_in_flight_ = true;
+      return Rows{};
+    }
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const Value& v : params) values.push_back(v ? v->c_str() : nullptr);
     auto prepared = Prepared(sql, static_cast<int>(params.size()));
     if (!prepared) return prepared.error();
     const std::string* name = *prepared;
-    PgResult res(
-        name ? PQexecPrepared(conn_, name->c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0)
-             : PQexecParams(conn_, NumberPlaceholders(sql).c_str(), static_cast<int>(params.size()), nullptr,
-                            values.data(), nullptr, nullptr, 0));
+    const int n = static_cast<int>(params.size());
+    PgResult res;
+    if (begin_) {
+      std::string begin = std::move(*begin_);
+      begin_.reset();
+      read_only_ = begin.find("READ ONLY") != std::string::npos;
+      auto piped = AfterBegin(begin, sql, name, n, values.data());
+      if (!piped) return piped.error();
+      res = std::move(*piped);
+      if (name && PQresultStatus(res.get()) == PGRES_FATAL_ERROR && healthy() && PlanOutdated(res.get())) {
+        // As below, but the transaction's first statement: nothing else ran in it, so begin
+        // again and run the text.
+        prepared_.erase(prepared_.find(sql));
+        name = nullptr;
+        PgResult rollback(PQexec(conn_, "ROLLBACK"));
+        piped = AfterBegin(begin, sql, nullptr, n, values.data());
+        if (!piped) return piped.error();
+        res = std::move(*piped);
+      }
+    } else {
+      res.reset(
+          name ? PQexecPrepared(conn_, name->c_str(), n, values.data(), nullptr, nullptr, 0)
+               : PQexecParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, values.data(), nullptr, nullptr, 0));
+    }
     ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (name && status == PGRES_FATAL_ERROR && healthy() && PlanOutdated(res.get())) {
       // A restore replaced a table under the prepared statement with one of another row type:
       // forget it (prepared again, under a new name, on its next use), and outside a
-      // transaction run the text once more.
+      // transaction run the text once more; inside one, the transaction may be run again.
       prepared_.erase(prepared_.find(sql));
       if (PQtransactionStatus(conn_) == PQTRANS_IDLE) {
-        res.reset(PQexecParams(conn_, NumberPlaceholders(sql).c_str(), static_cast<int>(params.size()), nullptr,
-                               values.data(), nullptr, nullptr, 0));
+        res.reset(PQexecParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, values.data(), nullptr, nullptr, 0));
         status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+      } else {
+        saw_retryable_error_ = true;
       }
     }
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(res.get(), sql);
-    Rows out;
-    const int n = PQnfields(res.get());
-    for (int c = 0; c < n; ++c) out.columns.emplace_back(PQfname(res.get(), c));
-    const int count = PQntuples(res.get());
-    out.rows.reserve(count);
-    for (int r = 0; r < count; ++r) {
-      Row row(n);
-      for (int c = 0; c < n; ++c) {
-        if (PQgetisnull(res.get(), r, c)) continue;
-        row[c] = std::string(PQgetvalue(res.get(), r, c), PQgetlength(res.get(), r, c));
-      }
-      out.rows.push_back(std::move(row));
-    }
-    const char* affected = PQcmdTuples(res.get());
-    out.affected = affected && *affected ? ParseInt64(affected).value_or(0) : 0;
-    return out;
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) read_only_ = false;
+    return ToRows(res.get());
   }
 
   Result<void> ExecScript(std::string_view sql) override {
+    DrainCommit();
+    if (begin_) {  // a script may hold several statements: begin on its own first
+      std::string begin = std::move(*begin_);
+      begin_.reset();
+      PgResult b(PQexec(conn_, begin.c_str()));
+      if (!b || PQresultStatus(b.get()) != PGRES_COMMAND_OK) return Fail(b.get(), begin);
+    }
     PgResult res(PQexec(conn_, std::string(sql).c_str()));
     const ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(res.get(), "(script)");
@@ -96,6 +138,63 @@ class PostgresConnection final : public Connection {
   }
 
  private:
+  static Rows ToRows(PGresult* res) {
+    Rows out;
+    const int n = PQnfields(res);
+    for (int c = 0; c < n; ++c) out.columns.emplace_back(PQfname(res, c));
+    const int count = PQntuples(res);
+    out.rows.reserve(count);
+    for (int r = 0; r < count; ++r) {
+      Row row(n);
+      for (int c = 0; c < n; ++c) {
+        if (PQgetisnull(res, r, c)) continue;
+        row[c] = std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c));
+      }
+      out.rows.push_back(std::move(row));
+    }
+    const char* affected = PQcmdTuples(res);
+    out.affected = affected && *affected ? ParseInt64(affected).value_or(0) : 0;
+    return out;
+  }
+
+  // Sends the held-back BEGIN and the statement in one pipeline and returns the statement's
+  // result, or BEGIN's error. The statement is already prepared (name) or runs as text.
+  Result<PgResult> AfterBegin(const std::string& begin, std::string_view sql, const std::string* name, int n,
+                              const char* const* values) {
+    if (!PQenterPipelineMode(conn_)) return Fail(nullptr, begin);
+    const bool sent =
+        PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) &&
+        (name ? PQsendQueryPrepared(conn_, name->c_str(), n, values, nullptr, nullptr, 0)
+              : PQsendQueryParams(conn_, NumberPlaceholders(sql).c_str(), n, nullptr, values, nullptr, nullptr, 0)) &&
+        PQpipelineSync(conn_);
+    // Results come as: BEGIN's, NULL, the statement's, NULL, then PGRES_PIPELINE_SYNC. Two NULLs
+    // in a row (nothing more will come) end the loop on a broken connection.
+    std::vector<PgResult> results;
+    for (int nulls = 0; sent && nulls < 2;) {
+      PgResult r(PQgetResult(conn_));
+      if (!r) {
+        ++nulls;
+        continue;
+      }
+      nulls = 0;
+      if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+      results.push_back(std::move(r));
+    }
+    PQexitPipelineMode(conn_);
+    if (!sent || results.empty()) return Fail(nullptr, begin);
+    if (PQresultStatus(results[0].get()) != PGRES_COMMAND_OK) return Fail(results[0].get(), begin);
+    if (results.size() < 2) return Fail(nullptr, sql);
+    return std::move(results[1]);
+  }
+
+  // Reads the answer to a COMMIT sent without waiting (see Query). Its outcome is dropped: the
+  // transaction was read only, and a lost connection shows in the next statement.
+  void DrainCommit() {
+    if (!commit_in_flight_) return;
+    commit_in_flight_ = false;
+    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+  }
+
   // Statements are prepared once per connection and then only bound and executed: PostgreSQL
   // parses and plans each text once instead of on every call (planning was most of its time on
   // a case read, docs/benchmarks.md). Only reads and writes of rows are prepared (not BEGIN,
@@ -135,6 +234,9 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
+  std::optional<std::string> begin_;                          // a BEGIN not sent yet
+  bool read_only_ = false;                                    // in a transaction begun READ ONLY
+  bool commit_in_flight_ = false;                             // a COMMIT sent, its answer not read yet
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL text → statement name
   int64_t statements_ = 0;                                    // statements prepared so far
 };

@@ -341,6 +341,106 @@ TYPED_TEST(StoreTest, ListFiltersByTenantAndKeySortsAndPagesWithTotal) {
   EXPECT_NE(bad_sort.error().message.find("cannot sort by \"title; --\""), std::string::npos);
 }
 
+TYPED_TEST(StoreTest, ListUnionShowsEachRowOnceSortsAndPagesAndCountsBySign) {
+  // What a funding agency (inst_jst) sees: its own cases plus the cases funded through it, one of
+  // which is both (its own, self-funded).
+  auto insert = [&](const std::string& tenant, const std::string& agency, const std::string& state) {
+    Record r = Case(tenant, tenant + " → " + agency, state);
+    r.keys["agency_id"] = agency;
+    auto stored = this->InsertOne(r);
+    EXPECT_TRUE(stored) << stored.error().ToString();
+    return stored ? stored->id : std::string();
+  };
+  std::vector<std::string> visible;  // in created_at order
+  visible.push_back(insert("inst_tokyo", "inst_jst", "opened"));
+  insert("inst_tokyo", "agency_jsps", "opened");
+  visible.push_back(insert("inst_jst", "inst_jst", "opened"));  // own and funded: shown once
+  visible.push_back(insert("inst_kyoto", "inst_jst", "evaluation"));
+  visible.push_back(insert("inst_jst", "agency_jsps", "opened"));
+  insert("inst_kyoto", "agency_jsps", "opened");
+  visible.push_back(insert("inst_kyoto", "inst_jst", "opened"));
+  const std::vector<SignedQuery> parts = {
+      {{.tenant_ids = {"inst_jst"}}, +1},
+      {{.where = {{"agency_id", "inst_jst"}}}, +1},
+      {{.tenant_ids = {"inst_jst"}, .where = {{"agency_id", "inst_jst"}}}, -1},
+  };
+  auto ids = [](const Page& p) {
+    std::vector<std::string> out;
+    for (const Record& r : p.records) out.push_back(r.id);
+    return out;
+  };
+
+  auto all = ListUnion(*this->db_, "cases", parts, {.limit = 0});
+  ASSERT_TRUE(all) << all.error().ToString();
+  EXPECT_EQ(all->total, 5);
+  EXPECT_EQ(ids(*all), visible);
+  EXPECT_EQ(all->records[0].keys.at("agency_id"), "inst_jst");  // records carry their key columns
+
+  auto page = ListUnion(*this->db_, "cases", parts, {.limit = 2, .offset = 1});
+  ASSERT_TRUE(page) << page.error().ToString();
+  EXPECT_EQ(page->total, 5);
+  EXPECT_EQ(ids(*page), std::vector<std::string>(visible.begin() + 1, visible.begin() + 3));
+
+  auto newest = ListUnion(*this->db_, "cases", parts, {.descending = true, .limit = 2});
+  ASSERT_TRUE(newest);
+  EXPECT_EQ(ids(*newest), (std::vector<std::string>{visible[4], visible[3]}));
+
+  // The page's filter restricts every part, the total too.
+  auto opened = ListUnion(*this->db_, "cases", parts, {.where = {{"state", "opened"}}, .limit = 3});
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(opened->total, 4);
+  EXPECT_EQ(ids(*opened), (std::vector<std::string>{visible[0], visible[1], visible[3]}));
+
+  auto past_end = ListUnion(*this->db_, "cases", parts, {.limit = 10, .offset = 10});
+  ASSERT_TRUE(past_end);
+  EXPECT_TRUE(past_end->records.empty());
+  EXPECT_EQ(past_end->total, 5);
+
+  auto nothing = ListUnion(*this->db_, "cases", parts, {.where = {{"state", "closed"}}, .limit = 10});
+  ASSERT_TRUE(nothing);
+  EXPECT_TRUE(nothing->records.empty());
+  EXPECT_EQ(nothing->total, 0);
+
+  auto bad_sign = ListUnion(*this->db_, "cases", {{{}, 2}}, {});
+  ASSERT_FALSE(bad_sign);
+  EXPECT_EQ(bad_sign.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(bad_sign.error().message.find("sign"), std::string::npos) << bad_sign.error().message;
+  auto two_tenant_filters = ListUnion(*this->db_, "cases", parts, {.tenant_ids = {"inst_tokyo"}});
+  ASSERT_FALSE(two_tenant_filters);
+  EXPECT_EQ(two_tenant_filters.error().code, ErrorCode::kInvalidArgument);
+  auto bad_sort = ListUnion(*this->db_, "cases", parts, {.order_by = "title; --"});
+  ASSERT_FALSE(bad_sort);
+  EXPECT_NE(bad_sort.error().message.find("cannot sort by \"title; --\""), std::string::npos);
+  auto bad_filter = ListUnion(*this->db_, "cases", {{{.where = {{"body", "x"}}}, +1}}, {});
+  ASSERT_FALSE(bad_filter);
+  EXPECT_NE(bad_filter.error().message.find("cannot filter on \"body\""), std::string::npos);
+}
+
+TYPED_TEST(StoreTest, ListUnionSortsIntegerKeysNumericallyAcrossParts) {
+  for (auto [person, seq] : {std::pair{"person_yamada", 10},
+                             {"person_smith", 2},
+                             {"person_yamada", 1},
+                             {"person_li", 3},
+                             {"person_smith", 20}}) {
+    Record d;
+    d.table = "disclosures";
+    d.id = NewId("disc");
+    d.tenant_id = "inst_osaka";
+    d.body = json{{"version", seq}}.dump();
+    d.keys = {{"person_id", person}, {"seq", std::to_string(seq)}};
+    ASSERT_TRUE(this->InsertOne(d));
+  }
+  auto page =
+      ListUnion(*this->db_, "disclosures",
+                {{{.where = {{"person_id", "person_yamada"}}}, +1}, {{.where = {{"person_id", "person_smith"}}}, +1}},
+                {.order_by = "seq", .limit = 3});
+  ASSERT_TRUE(page) << page.error().ToString();
+  EXPECT_EQ(page->total, 4);
+  std::vector<std::string> seqs;
+  for (const Record& r : page->records) seqs.push_back(r.keys.at("seq").value_or(""));
+  EXPECT_EQ(seqs, (std::vector<std::string>{"1", "2", "10"}));
+}
+
 TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
   // Two cases of one proposal and one of another; disclosures of one person out of two.
   auto a = this->InsertOne(Case("inst_tokyo", "量子センシング", "opened", "prop_q"));
