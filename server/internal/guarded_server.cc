@@ -8,12 +8,15 @@
 #include <openssl/x509.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <string>
+#include <utility>
 
 namespace highfence::server::internal {
 namespace {
@@ -59,6 +62,7 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   // Waits up to `timeout` for the next request's first byte, checking `stopping` every 100 ms.
   bool WaitForRequest(std::chrono::milliseconds timeout, const std::atomic<bool>& stopping) {
     if (buffered() > 0 || Pending()) return true;
+    if (!Flush()) return false;
     auto until = Clock::now() + timeout;
     while (true) {
       auto now = Clock::now();
@@ -114,6 +118,7 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
 
   ssize_t read(char* ptr, size_t size) override {
     if (buffered() == 0) {
+      if (!Flush()) return -1;
       ssize_t n = Receive();
       if (n <= 0) return n;
       begin_ = 0;
@@ -132,15 +137,27 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
     return static_cast<ssize_t>(n);
   }
 
+  // Small writes are held back and go out with the next large one or when the request is over
+  // (Flush): cpp-httplib writes a response's header block and its body in two calls, and two
+  // sends cost two system calls and two TCP segments where one does. Nothing is held back while
+  // the stream waits to read (a "100 Continue" must reach the client before its body comes).
   ssize_t write(const char* ptr, size_t size) override {
     Release();
-    if (ssl_) return WriteTls(ptr, size);
-    if (!is_writable()) return -1;
-    ssize_t n;
-    do {
-      n = ::send(sock_, ptr, size, MSG_NOSIGNAL);
-    } while (n < 0 && errno == EINTR);
-    return n;
+    if (held_.size() + size <= kHoldBytes) {
+      held_.append(ptr, size);
+      return static_cast<ssize_t>(size);
+    }
+    const bool sent = ssl_ ? SendTls(ptr, size) : SendPlain(ptr, size);
+    return sent ? static_cast<ssize_t>(size) : -1;
+  }
+
+  // Sends what write() holds back; false when the connection failed (it is then closed).
+  bool Flush() {
+    if (held_.empty()) return true;
+    const bool sent = ssl_ ? SendTls(nullptr, 0) : SendPlain(nullptr, 0);
+    held_.clear();
+    if (held_.capacity() > 4 * kHoldBytes) held_.shrink_to_fit();
+    return sent;
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override { AddressOf(true, sock_, ip, port); }
@@ -182,6 +199,48 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
         return -1;
       }
     }
+  }
+
+  // Sends held_ then [ptr, ptr + size) on the plain socket, both in one call where the kernel
+  // takes them (sendmsg), waiting for POLLOUT only when it does not. Empties held_.
+  bool SendPlain(const char* ptr, size_t size) {
+    iovec parts[2] = {{held_.data(), held_.size()}, {const_cast<char*>(ptr), size}};
+    size_t i = 0;
+    while (i < 2 && parts[i].iov_len == 0) ++i;
+    while (i < 2) {
+      msghdr msg{};
+      msg.msg_iov = parts + i;
+      msg.msg_iovlen = 2 - i;
+      ssize_t n = ::sendmsg(sock_, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if ((errno != EAGAIN && errno != EWOULDBLOCK) || Poll(POLLOUT, options_.write_timeout) <= 0) return false;
+        continue;
+      }
+      auto left = static_cast<size_t>(n);
+      while (i < 2 && left >= parts[i].iov_len) left -= parts[i++].iov_len;
+      if (i < 2) {
+        parts[i].iov_base = static_cast<char*>(parts[i].iov_base) + left;
+        parts[i].iov_len -= left;
+      }
+    }
+    held_.clear();
+    return true;
+  }
+
+  // The same over TLS (records of held_ and of the new bytes).
+  bool SendTls(const char* ptr, size_t size) {
+    const std::pair<const char*, size_t> parts[2] = {{held_.data(), held_.size()}, {ptr, size}};
+    for (auto [p, n] : parts) {
+      while (n > 0) {
+        ssize_t k = WriteTls(p, n);
+        if (k <= 0) return false;
+        p += k;
+        n -= static_cast<size_t>(k);
+      }
+    }
+    held_.clear();
+    return true;
   }
 
   ssize_t WriteTls(const char* ptr, size_t size) {
@@ -237,6 +296,8 @@ class GuardedStream final : public httplib::Stream, public ConnectionGuard {
   size_t header_bytes_ = 0;
   bool close_ = false;
   bool expired_ = false;
+  static constexpr size_t kHoldBytes = 8192;
+  std::string held_;  // written but not sent yet (see write)
 };
 
 }  // namespace
@@ -342,6 +403,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     bool close_connection = stopping_ || served + 1 == options_.keep_alive_max_requests;
     bool connection_closed = false;
     ret = process_request(stream, close_connection, connection_closed, nullptr);
+    if (!stream.Flush()) ret = false;
     stream.Leave();
     if (!ret || connection_closed || close_connection || stream.must_close()) break;
   }

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "server/internal/json_body.h"
+#include "server/openapi.h"
 #include "tests/support/data.h"
 
 namespace highfence::server {
@@ -398,6 +399,76 @@ TEST_F(ServerTest, SlowLorisClientIsCutOffAtTheHeaderDeadline) {
   auto res = Client().Get("/healthz");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+}
+
+// Everything the server sends on fd until it has sent `responses` whole responses (by
+// Content-Length) or 5 s pass, as (head, body) pairs.
+std::vector<std::pair<std::string, std::string>> ReadResponses(int fd, size_t responses) {
+  std::string in;
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto until = std::chrono::steady_clock::now() + 5s;
+  while (out.size() < responses && std::chrono::steady_clock::now() < until) {
+    size_t end = in.find("\r\n\r\n");
+    if (end != std::string::npos) {
+      std::string head = in.substr(0, end + 4);
+      size_t at = head.find("Content-Length: ");
+      size_t length = at == std::string::npos ? 0 : std::stoul(head.substr(at + 16));
+      if (head.starts_with("HTTP/1.1 100")) length = 0;
+      if (in.size() >= end + 4 + length) {
+        out.emplace_back(head, in.substr(end + 4, length));
+        in.erase(0, end + 4 + length);
+        continue;
+      }
+    }
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 200) <= 0) continue;
+    char buf[16384];
+    ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+    if (n <= 0) break;
+    in.append(buf, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+TEST_F(ServerTest, ExpectContinueIsAnsweredBeforeTheBodyIsSent) {
+  Start();
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  std::string body = R"({"name":"京都大学"})";
+  std::string head =
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
+  ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
+  auto interim = ReadResponses(fd, 1);  // the client waits for it before it sends the body
+  ASSERT_EQ(interim.size(), 1u) << "no 100 Continue: the body would wait for nothing";
+  EXPECT_TRUE(interim[0].first.starts_with("HTTP/1.1 100 Continue")) << interim[0].first;
+  ASSERT_EQ(::send(fd, body.data(), body.size(), MSG_NOSIGNAL), static_cast<ssize_t>(body.size()));
+  auto final_response = ReadResponses(fd, 1);
+  ::close(fd);
+  ASSERT_EQ(final_response.size(), 1u);
+  EXPECT_TRUE(final_response[0].first.starts_with("HTTP/1.1 200")) << final_response[0].first;
+  EXPECT_EQ(json::parse(final_response[0].second)["name"], "京都大学");
+}
+
+TEST_F(ServerTest, PipelinedRequestsGetWholeResponsesInOrderSmallAndLarge) {
+  Start();
+  int fd = Connect(port_);
+  ASSERT_GE(fd, 0);
+  // Three requests in one segment: a small response, one far larger than a socket write, a small one.
+  std::string requests =
+      "GET /v1/things/rv_1 HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"
+      "GET /v1/things/rv_3 HTTP/1.1\r\nHost: x\r\n\r\n";
+  ASSERT_EQ(::send(fd, requests.data(), requests.size(), MSG_NOSIGNAL), static_cast<ssize_t>(requests.size()));
+  auto responses = ReadResponses(fd, 3);
+  ::close(fd);
+  ASSERT_EQ(responses.size(), 3u);
+  for (const auto& [head, body] : responses) EXPECT_TRUE(head.starts_with("HTTP/1.1 200")) << head;
+  EXPECT_EQ(json::parse(responses[0].second)["id"], "rv_1");
+  EXPECT_EQ(responses[1].second, OpenApiDocument());
+  EXPECT_GT(responses[1].second.size(), 100000u);
+  EXPECT_EQ(json::parse(responses[2].second)["id"], "rv_3");
 }
 
 // ---- TLS served directly -------------------------------------------------------------------
