@@ -12,17 +12,21 @@ namespace highfence::storage {
 
 namespace internal {
 
-Record RecordFromRow(const TableSchema& table, const Row& row) {
+Record RecordFromRow(const TableSchema& table, Row&& row) {
   Record r;
   r.table = table.name;
-  r.id = row[0].value_or("");
-  r.tenant_id = row[1].value_or("");
+  r.id = std::move(row[0]).value_or("");
+  r.tenant_id = std::move(row[1]).value_or("");
   r.version = ParseInt64(row[2].value_or("")).value_or(0);
-  r.body = row[3].value_or("");
-  r.created_at = row[4].value_or("");
-  r.updated_at = row[5].value_or("");
-  for (size_t i = 0; i < table.keys.size(); ++i) r.keys[table.keys[i].name] = row[6 + i];
+  r.body = std::move(row[3]).value_or("");
+  r.created_at = std::move(row[4]).value_or("");
+  r.updated_at = std::move(row[5]).value_or("");
+  for (size_t i = 0; i < table.keys.size(); ++i) r.keys.emplace(table.keys[i].name, std::move(row[6 + i]));
   return r;
+}
+
+Record RecordFromRow(const TableSchema& table, const Row& row) {
+  return RecordFromRow(table, Row(row));
 }
 
 }  // namespace internal
@@ -224,7 +228,7 @@ Result<Page> RunPage(Transaction::Rep& rep, const TableSchema& table, std::strin
   if (!rows) return rows.error();
   Page page;
   page.records.reserve(rows->rows.size());
-  for (const Row& row : rows->rows) page.records.push_back(internal::RecordFromRow(table, row));
+  for (Row& row : rows->rows) page.records.push_back(internal::RecordFromRow(table, std::move(row)));
   const auto shown = static_cast<int64_t>(page.records.size());
   if (count_inline && shown > 0) {
     page.total = internal::ParseInt64(rows->rows[0].back().value_or("0")).value_or(0);

@@ -119,17 +119,46 @@ access::ResourceScope ProposalScope(const access::Principal& principal, const ca
   return s;
 }
 
+namespace {
+
+// `"text"` as JSON: as is when nothing in it needs escaping (a timestamp never does), else by
+// nlohmann.
+void AppendJsonString(std::string& out, const std::string& text) {
+  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
+    return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80;
+  });
+  if (!plain) {
+    out += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+}  // namespace
+
 std::string SpliceStoreFields(std::string body, int64_t version, const std::string& created_at,
                               const std::string& updated_at) {
   body.pop_back();  // the codec writes one object: "{…}"
+  body.reserve(body.size() + created_at.size() + updated_at.size() + 64);
   if (body.size() > 1) body += ',';
-  body += "\"version\":" + std::to_string(version) + ",\"created_at\":" + nlohmann::json(created_at).dump() +
-          ",\"updated_at\":" + nlohmann::json(updated_at).dump() + "}";
+  body += "\"version\":";
+  body += std::to_string(version);
+  body += ",\"created_at\":";
+  AppendJsonString(body, created_at);
+  body += ",\"updated_at\":";
+  AppendJsonString(body, updated_at);
+  body += '}';
   return body;
 }
 
 std::string PageText(const std::vector<std::string>& items, int64_t total, const PageRequest& page) {
-  std::string out = "{\"items\":[";
+  size_t size = 128;
+  for (const std::string& item : items) size += item.size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += "{\"items\":[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
     out += items[i];

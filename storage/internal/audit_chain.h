@@ -28,5 +28,6 @@ Result<AuditRecord> AppendAudit(Transaction::Rep& tx, AuditRecord record);
 
 // A row selected with table.select_list.
 Record RecordFromRow(const TableSchema& table, const Row& row);
+Record RecordFromRow(const TableSchema& table, Row&& row);  // moves the values out of row
 
 }  // namespace highfence::storage::internal
