@@ -158,6 +158,53 @@ TEST_F(AccountsE2eTest, SessionAndTokenFlowOnTheDatabaseIsAuditedWithRequestIds)
 
 // Two `serve` processes on one database: a session made on one works on the other, writes
 // interleaved through both are all kept, revocations and throttling apply everywhere.
+TEST_F(AccountsE2eTest, PasswordResetFromTheCliRevokesApiTokensUnlessToldToKeepThem) {
+  std::string secret;
+  {
+    auto serve = ServeProcess::Start(url_, dir_, "serve");
+    ASSERT_TRUE(serve);
+    httplib::Client c("127.0.0.1", serve->port());
+    secret = MakeToken(c, MustLogin(serve->port(), "sato.officer"), "e-Rad nightly").second;
+    ASSERT_FALSE(secret.empty());
+  }
+  auto passwd = [&](const std::string& password, const std::string& flags) {
+    auto file = dir_.Write("new.password", password + "\n");
+    return Highfence(
+        "user passwd sato.officer " + flags + " --password-stdin --db " + Quote(url_) + " < " + Quote(file.string()),
+        /*merge_stderr=*/true);
+  };
+  // The user only forgot the password: the script's token goes on working.
+  CommandRun kept = passwd("Aomori snow festival 1", "--keep-api-tokens");
+  ASSERT_EQ(kept.status, 0) << kept.out;
+  EXPECT_EQ(kept.out.find("API tokens"), std::string::npos) << kept.out;
+  {
+    auto serve = ServeProcess::Start(url_, dir_, "serve");
+    ASSERT_TRUE(serve);
+    httplib::Client c("127.0.0.1", serve->port());
+    auto by_token = c.Get("/v1/session", Bearer(secret));
+    ASSERT_TRUE(by_token);
+    EXPECT_EQ(by_token->status, 200) << by_token->body;
+    auto old_password = Login(serve->port(), "sato.officer", kPassword);
+    ASSERT_TRUE(old_password);
+    EXPECT_EQ(old_password->status, 401);
+    MustLogin(serve->port(), "sato.officer", "Aomori snow festival 1");
+  }
+  // A reset without the flag (a suspected compromise) revokes the token as well.
+  CommandRun reset = passwd("Akita rice terraces 9", "");
+  ASSERT_EQ(reset.status, 0) << reset.out;
+  EXPECT_NE(reset.out.find("API tokens"), std::string::npos) << reset.out;
+  {
+    auto serve = ServeProcess::Start(url_, dir_, "serve");
+    ASSERT_TRUE(serve);
+    httplib::Client c("127.0.0.1", serve->port());
+    auto by_token = c.Get("/v1/session", Bearer(secret));
+    ASSERT_TRUE(by_token);
+    EXPECT_EQ(by_token->status, 401) << by_token->body;
+    MustLogin(serve->port(), "sato.officer", "Akita rice terraces 9");
+  }
+  ExpectAuditIntact();
+}
+
 TEST_F(AccountsE2eTest, TwoServeProcessesBehaveAsOneSystem) {
   // A reads every credential from the database; B keeps its default credential cache
   // (database.credential_cache_ms: a revocation made on another replica reaches B within it, one
