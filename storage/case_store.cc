@@ -266,6 +266,17 @@ std::vector<workflow::ListHit> HitsOf(const std::vector<Stored<cases::ScreeningR
   return out;
 }
 
+// The filters, order and page of ListOptions as a records Query (every tenant).
+Query QueryOf(const ListOptions& options) {
+  Query q;
+  for (const auto& [k, v] : options.where) q.where.push_back({k, v});
+  q.order_by = options.order_by;
+  q.descending = options.descending;
+  q.limit = options.limit;
+  q.offset = options.offset;
+  return q;
+}
+
 }  // namespace
 
 bool Visibility::Sees(std::string_view tenant_id) const {
@@ -608,13 +619,8 @@ struct CaseStore::Rep {
   Result<PageOf<T>> ListOf(const Visibility& vis, std::string_view table, const ListOptions& o) {
     PageOf<T> out;
     if (!vis.all && vis.tenant_ids.empty()) return out;
-    Query q;
-    q.tenant_ids = vis.all ? std::vector<std::string>{} : vis.tenant_ids;
-    for (const auto& [k, v] : o.where) q.where.push_back({k, v});
-    q.order_by = o.order_by;
-    q.descending = o.descending;
-    q.limit = o.limit;
-    q.offset = o.offset;
+    Query q = QueryOf(o);
+    if (!vis.all) q.tenant_ids = vis.tenant_ids;
     auto page = List(db, table, q);
     if (!page) return page.error();
     return DecodePage<T>(page->records, page->total);
@@ -861,13 +867,7 @@ Result<Page> UnionPage(Database& db, std::string_view table, const std::vector<s
                        const ListOptions& options) {
   std::vector<SignedQuery> parts;
   for (const auto& [q, sign] : queries) parts.push_back({q, static_cast<int>(sign)});
-  Query page;
-  for (const auto& [k, v] : options.where) page.where.push_back({k, v});
-  page.order_by = options.order_by;
-  page.descending = options.descending;
-  page.limit = options.limit;
-  page.offset = options.offset;
-  return ListUnion(db, table, parts, page);
+  return ListUnion(db, table, parts, QueryOf(options));
 }
 
 template <typename T>
@@ -1068,13 +1068,7 @@ Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view 
 Result<CaseStore::Rep::RecordPage> CaseStore::Rep::CasePage(const Visibility& visible, const ListOptions& options) {
   RecordPage out;
   if (visible.all) {
-    Query q;
-    for (const auto& [k, v] : options.where) q.where.push_back({k, v});
-    q.order_by = options.order_by;
-    q.descending = options.descending;
-    q.limit = options.limit;
-    q.offset = options.offset;
-    auto page = List(db, "cases", q);
+    auto page = List(db, "cases", QueryOf(options));
     if (!page) return page.error();
     out.records = std::move(page->records);
     out.total = page->total;
