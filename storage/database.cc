@@ -37,21 +37,35 @@ void Backoff(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(1 + static_cast<int>(rng() % cap)));
 }
 
+enum class Mode {
+  kWrite,       // one write transaction
+  kSnapshot,    // one read-only transaction
+  kStatements,  // no transaction: each statement reads as of its own start
+};
+
 // One attempt of a transaction: BEGIN, (write) lock the audit head, fn, write the head, COMMIT.
-Result<void> RunOnce(Database::Rep& db, Connection& conn, bool write,
+// kStatements: fn alone.
+Result<void> RunOnce(Database::Rep& db, Connection& conn, Mode mode,
                      const std::function<Result<void>(Transaction&)>& fn, bool& retryable) {
   const bool sqlite = conn.dialect() == Dialect::kSqlite;
+  const bool write = mode == Mode::kWrite;
   conn.ResetRetryable();
+  Transaction::Rep rep;
+  rep.db = &db;
+  rep.conn = &conn;
+  rep.read_only = !write;
+  if (mode == Mode::kStatements) {
+    Transaction tx(&rep);
+    Result<void> result = fn(tx);
+    if (!result) retryable = conn.saw_retryable_error();
+    return result;
+  }
   const char* begin = write ? (sqlite ? "BEGIN IMMEDIATE" : "BEGIN")
                             : (sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   if (auto b = conn.Query(begin); !b) {
     retryable = conn.saw_retryable_error();
     return b.error();
   }
-  Transaction::Rep rep;
-  rep.db = &db;
-  rep.conn = &conn;
-  rep.read_only = !write;
   if (write) {
     // Every writer takes this row first, so appends to the chain (and all writes) are serialised
     // on PostgreSQL as BEGIN IMMEDIATE serialises them on SQLite.
@@ -94,13 +108,13 @@ Result<void> RunOnce(Database::Rep& db, Connection& conn, bool write,
   return result;
 }
 
-Result<void> Run(Database::Rep& db, bool write, const std::function<Result<void>(Transaction&)>& fn) {
+Result<void> Run(Database::Rep& db, Mode mode, const std::function<Result<void>(Transaction&)>& fn) {
   const auto deadline = std::chrono::steady_clock::now() + db.options.busy_timeout;
   for (int attempt = 1;; ++attempt) {
     auto lease = db.pool->Acquire();
     if (!lease) return lease.error();
     bool retryable = false;
-    Result<void> r = RunOnce(db, **lease, write, fn, retryable);
+    Result<void> r = RunOnce(db, **lease, mode, fn, retryable);
     if (r || !retryable) return r;
     const bool give_up = db.backend == Backend::kPostgres ? attempt > db.options.max_retries
                                                           : std::chrono::steady_clock::now() >= deadline;
@@ -266,11 +280,15 @@ Database::PoolStats Database::pool_stats() const {
 }
 
 Result<void> Database::WithTransaction(const std::function<Result<void>(Transaction&)>& fn) {
-  return Run(*rep_, /*write=*/true, fn);
+  return Run(*rep_, Mode::kWrite, fn);
 }
 
 Result<void> Database::WithSnapshot(const std::function<Result<void>(Transaction&)>& fn) {
-  return Run(*rep_, /*write=*/false, fn);
+  return Run(*rep_, Mode::kSnapshot, fn);
+}
+
+Result<void> Database::WithStatements(const std::function<Result<void>(Transaction&)>& fn) {
+  return Run(*rep_, Mode::kStatements, fn);
 }
 
 // ---- Backup and restore -----------------------------------------------------------------------

@@ -128,6 +128,10 @@ class Database {
   Result<void> WithTransaction(const std::function<Result<void>(Transaction&)>& fn);
   // Runs fn on a consistent read-only snapshot (writes through it fail with kFailedPrecondition).
   Result<void> WithSnapshot(const std::function<Result<void>(Transaction&)>& fn);
+  // Runs fn outside any transaction: each statement reads the database as of its own start
+  // (writes fail as in WithSnapshot). For a read that is one statement, which is consistent on
+  // its own, where a snapshot would only add BEGIN and COMMIT to PostgreSQL's work.
+  Result<void> WithStatements(const std::function<Result<void>(Transaction&)>& fn);
 
   // A consistent copy of the whole database: SQLite's online backup API into a new file;
   // PostgreSQL `pg_dump -Fc`. kAlreadyExists if the file exists (never overwritten).

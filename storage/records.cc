@@ -483,15 +483,30 @@ Result<Record> Get(Transaction& tx, std::string_view table_name, std::string_vie
   return Fetch(tx.rep(), **table, id);
 }
 
-Result<Record> Get(Database& db, std::string_view table, std::string_view id) {
-  Result<Record> out = MakeError(ErrorCode::kInternal, "not run");
-  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    out = Get(tx, table, id);
+namespace {
+
+// A read of one statement (a page's rare second COUNT aside), run outside a transaction: a
+// single statement is consistent on its own (Database::WithStatements).
+template <typename T>
+Result<T> ReadOne(Database& db, const std::function<Result<T>(Transaction::Rep&)>& read) {
+  Result<T> out = MakeError(ErrorCode::kInternal, "not run");
+  auto done = db.WithStatements([&](Transaction& tx) -> Result<void> {
+    out = read(tx.rep());
     if (!out) return out.error();
     return Ok();
   });
   if (!done) return done.error();
   return out;
+}
+
+}  // namespace
+
+Result<Record> Get(Database& db, std::string_view table, std::string_view id) {
+  return ReadOne<Record>(db, [&](Transaction::Rep& rep) -> Result<Record> {
+    auto t = rep.Table(table);
+    if (!t) return t.error();
+    return Fetch(rep, **t, id);
+  });
 }
 
 Result<Page> List(Transaction& tx, std::string_view table, const Query& query) {
@@ -504,25 +519,11 @@ Result<Page> ListUnion(Transaction& tx, std::string_view table, const std::vecto
 }
 
 Result<Page> ListUnion(Database& db, std::string_view table, const std::vector<SignedQuery>& parts, const Query& page) {
-  Result<Page> out = MakeError(ErrorCode::kInternal, "not run");
-  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    out = ListUnionIn(tx.rep(), table, parts, page);
-    if (!out) return out.error();
-    return Ok();
-  });
-  if (!done) return done.error();
-  return out;
+  return ReadOne<Page>(db, [&](Transaction::Rep& rep) { return ListUnionIn(rep, table, parts, page); });
 }
 
 Result<Page> List(Database& db, std::string_view table, const Query& query) {
-  Result<Page> out = MakeError(ErrorCode::kInternal, "not run");
-  auto done = db.WithSnapshot([&](Transaction& tx) -> Result<void> {
-    out = ListIn(tx.rep(), table, query);
-    if (!out) return out.error();
-    return Ok();
-  });
-  if (!done) return done.error();
-  return out;
+  return ReadOne<Page>(db, [&](Transaction::Rep& rep) { return ListIn(rep, table, query); });
 }
 
 Result<std::vector<Record>> GetMany(Transaction& tx, const std::vector<Lookup>& lookups) {

@@ -416,6 +416,44 @@ TYPED_TEST(StoreTest, ListUnionShowsEachRowOnceSortsAndPagesAndCountsBySign) {
   EXPECT_NE(bad_filter.error().message.find("cannot filter on \"body\""), std::string::npos);
 }
 
+TYPED_TEST(StoreTest, StatementsOutsideATransactionEachSeeTheLatestCommitAndCannotWrite) {
+  ASSERT_TRUE(this->InsertOne(Case("inst_tokyo", "一件目", "opened")));
+  auto other = Database::Open(this->url_, {});
+  ASSERT_TRUE(other) << other.error().ToString();
+  std::vector<int64_t> totals;
+  auto read = this->db_->WithStatements([&](Transaction& tx) -> Result<void> {
+    for (int i = 0; i < 2; ++i) {
+      auto page = List(tx, "cases", {.tenant_ids = {"inst_tokyo"}, .limit = 10});
+      if (!page) return page.error();
+      totals.push_back(page->total);
+      if (i == 0) {
+        auto w = (*other)->WithTransaction([&](Transaction& wtx) -> Result<void> {
+          auto r = Insert(wtx, Case("inst_tokyo", "二件目", "opened"), kOfficer);
+          if (!r) return r.error();
+          return Ok();
+        });
+        if (!w) return w.error();
+      }
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(read) << read.error().ToString();
+  EXPECT_EQ(totals, (std::vector<int64_t>{1, 2}));  // unlike WithSnapshot: no common snapshot
+
+  Record blocked = Case("inst_tokyo", "書けない", "opened");
+  auto write = this->db_->WithStatements([&](Transaction& tx) -> Result<void> {
+    auto r = Insert(tx, blocked, kOfficer);
+    if (!r) return r.error();
+    return Ok();
+  });
+  ASSERT_FALSE(write);
+  EXPECT_EQ(write.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(write.error().message.find(blocked.id), std::string::npos) << write.error().message;
+  auto all = List(*this->db_, "cases", {.limit = 0});
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->total, 2);
+}
+
 TYPED_TEST(StoreTest, ListUnionSortsIntegerKeysNumericallyAcrossParts) {
   for (auto [person, seq] : {std::pair{"person_yamada", 10},
                              {"person_smith", 2},
