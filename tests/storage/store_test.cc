@@ -565,6 +565,70 @@ TYPED_TEST(StoreTest, GetManyReadsSeveralTablesInLookupOrderOldestFirst) {
   EXPECT_NE(unknown.error().message.find("unknown table \"dossiers\""), std::string::npos) << unknown.error().message;
 }
 
+TYPED_TEST(StoreTest, GetManyFollowsAListInABodyInTheSameStatement) {
+  auto insert = [&](const std::string& table, const std::string& id, const json& body,
+                    std::map<std::string, std::optional<std::string>> keys = {}) {
+    Record r;
+    r.table = table;
+    r.id = id;
+    r.tenant_id = "inst_tohoku";
+    r.body = body.dump();
+    r.keys = std::move(keys);
+    auto stored = this->InsertOne(r);
+    EXPECT_TRUE(stored) << stored.error().ToString();
+  };
+  insert("proposals", "prop_q",
+         {{"title", "量子センシング"},
+          {"team", {{{"person_id", "person_aoba"}, {"role", "pi"}}, {{"person_id", "person_li"}, {"role", "co_pi"}}}},
+          {"partner_institution_ids", {"org_hit", "inst_kyoto"}}},
+         {{"state", "shortlisted"}});
+  insert("people", "person_aoba", {{"name", "青葉 花子"}});
+  insert("people", "person_li", {{"name", "李 明"}});
+  insert("people", "person_other", {{"name", "Not on the team"}});
+  insert("organisations", "org_hit", {{"name", "哈尔滨工业大学"}});
+  insert("disclosures", "disc_1", {{"as_of", "2026-04-01"}}, {{"person_id", "person_li"}, {"seq", "1"}});
+  Record kase = Case("inst_tohoku", "量子センシング", "opened", "prop_q");
+  ASSERT_TRUE(this->InsertOne(kase));
+
+  std::vector<Record> rows;
+  auto read = this->db_->WithStatements([&](Transaction& tx) -> Result<void> {
+    const char* kProposal = "cases.proposal_id";
+    auto got = GetMany(tx, {{"people", "id", {kase.id}, false, kProposal, "proposals:team[].person_id"},
+                            {"disclosures", "person_id", {kase.id}, true, kProposal, "proposals:team[].person_id"},
+                            {"organisations", "id", {"prop_q"}, false, "", "proposals:partner_institution_ids[]"}});
+    if (!got) return got.error();
+    rows = std::move(*got);
+    return Ok();
+  });
+  ASSERT_TRUE(read) << read.error().ToString();
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const Record& r : rows) got.push_back({r.table, r.id});
+  EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{{"people", "person_aoba"},
+                                                                   {"people", "person_li"},
+                                                                   {"disclosures", "person_li"},
+                                                                   {"organisations", "org_hit"}}));
+  EXPECT_EQ(json::parse(rows[0].body)["name"], "青葉 花子");
+
+  for (const char* spec : {"proposals:team", "proposals:team[]person_id", "proposals:Team[].person_id",
+                           "proposals:team[].person_id') OR 1=1 --", "team[].person_id"}) {
+    auto bad = this->db_->WithStatements([&](Transaction& tx) -> Result<void> {
+      auto r = GetMany(tx, {{"people", "id", {"prop_q"}, false, "", spec}});
+      if (!r) return r.error();
+      return Ok();
+    });
+    ASSERT_FALSE(bad) << spec;
+    EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument) << spec;
+    EXPECT_NE(bad.error().message.find("cannot look up through"), std::string::npos) << bad.error().message;
+  }
+  auto unknown = this->db_->WithStatements([&](Transaction& tx) -> Result<void> {
+    auto r = GetMany(tx, {{"people", "id", {"prop_q"}, false, "", "dossiers:team[].person_id"}});
+    if (!r) return r.error();
+    return Ok();
+  });
+  ASSERT_FALSE(unknown);
+  EXPECT_NE(unknown.error().message.find("unknown table \"dossiers\""), std::string::npos) << unknown.error().message;
+}
+
 TYPED_TEST(StoreTest, IntegerKeyColumnsSortNumerically) {
   for (int seq : {10, 2, 1}) {
     Record d;
