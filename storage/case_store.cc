@@ -373,13 +373,12 @@ struct CaseStore::Rep {
     return out;
   }
 
-  // Loads a case in one statement whatever the size of its record (records.h GetMany): the case,
-  // its proposal, its progress, every child table, which team members have a disclosure and,
-  // with_parties, the team's people and the partners (as organisation or institution) for the
-  // case view; the team and partners are found through the proposal's body. One List per child
-  // table, each with its COUNT, and one probe per member made ~36 round trips on PostgreSQL
-  // (docs/benchmarks.md). The case record comes without its key columns (GetMany); writers
-  // recompute keys from the value.
+  // Loads a case in two statements whatever the size of its record: the case, its proposal, its
+  // progress and every child table in one GetMany; then whether each team member has a
+  // disclosure and, with_parties, the team's people and the partners (as organisation or
+  // institution) for the case view. One List per child table, each with its COUNT, and one
+  // probe per member made ~36 round trips on PostgreSQL (docs/benchmarks.md). The case record
+  // comes without its key columns (GetMany); writers recompute keys from the value.
   static Result<Loaded> Load(Transaction& tx, std::string_view case_id, const Visibility& vis,
                              bool with_parties = false) {
     Loaded l;
@@ -389,15 +388,6 @@ struct CaseStore::Rep {
                                    {"case_progress", "case_id", by_case}};
     for (const char* child : {"screenings", "evaluations", "measures", "reviews", "decisions", "appeals", "followups"})
       lookups.push_back({child, "case_id", by_case});
-    const char* kProposal = "cases.proposal_id";
-    const char* kTeam = "proposals:team[].person_id";
-    const char* kPartners = "proposals:partner_institution_ids[]";
-    lookups.push_back({"disclosures", "person_id", by_case, /*presence_only=*/true, kProposal, kTeam});
-    if (with_parties) {
-      lookups.push_back({"people", "id", by_case, false, kProposal, kTeam});
-      lookups.push_back({"organisations", "id", by_case, false, kProposal, kPartners});
-      lookups.push_back({"institutions", "id", by_case, false, kProposal, kPartners});
-    }
     auto rows = GetMany(tx, lookups);
     if (!rows) return rows.error();
     auto first_of = [&](std::string_view table) -> const Record* {
@@ -449,12 +439,22 @@ struct CaseStore::Rep {
     if (!fu) return fu.error();
     l.followups = std::move(*fu);
 
+    std::vector<std::string> members;
+    for (const cases::TeamMember& m : l.proposal.team) members.push_back(m.person_id);
+    std::vector<Lookup> parties = {{"disclosures", "person_id", members, /*presence_only=*/true}};
+    if (with_parties) {
+      parties.push_back({"people", "id", members});
+      parties.push_back({"organisations", "id", l.proposal.partner_institution_ids});
+      parties.push_back({"institutions", "id", l.proposal.partner_institution_ids});
+    }
+    auto party_rows = GetMany(tx, parties);
+    if (!party_rows) return party_rows.error();
     std::set<std::string> disclosed;
-    for (const Record& r : *rows) {
+    for (Record& r : *party_rows) {
       if (r.table == "disclosures") {
         disclosed.insert(r.id);
-      } else if (r.table == "people" || r.table == "organisations" || r.table == "institutions") {
-        l.party_records.push_back(r);
+      } else {
+        l.party_records.push_back(std::move(r));
       }
     }
 
@@ -1021,8 +1021,7 @@ Result<Stored<cases::Case>> CaseStore::OpenCase(const Caller& caller, std::strin
 
 Result<CaseView> CaseStore::GetCase(const Visibility& visible, std::string_view case_id) {
   CaseView view;
-  // Load is one statement, consistent on its own: no transaction around it.
-  auto r = rep_->db.WithStatements([&](Transaction& tx) -> Result<void> {
+  auto r = rep_->db.WithSnapshot([&](Transaction& tx) -> Result<void> {
     auto l = Rep::Load(tx, case_id, visible, /*with_parties=*/true);
     if (!l) return l.error();
     view.kase = MakeStored(l->case_record, l->kase);

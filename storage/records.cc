@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/records.h"
 
-#include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "base/check.h"
@@ -319,44 +317,6 @@ Result<Page> ListUnionIn(Transaction::Rep& rep, std::string_view table_name, con
                  total_params);
 }
 
-bool IsName(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-// Lookup::through_body as a SELECT of the strings of a body's list, for the rows of its table
-// whose id is IN (ids). The names are checked (they are written into the SQL text); the table
-// is one of the schema's.
-Result<std::string> BodyListSelect(Transaction::Rep& rep, std::string_view spec, const std::string& ids) {
-  const size_t colon = spec.find(':');
-  const size_t brackets = spec.find("[]");
-  auto bad = [&] {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "cannot look up through \"" + std::string(spec) + "\": not table:list[] or table:list[].member");
-  };
-  if (colon == std::string_view::npos || brackets == std::string_view::npos || brackets < colon) return bad();
-  const std::string_view list = spec.substr(colon + 1, brackets - colon - 1);
-  std::string_view member = spec.substr(brackets + 2);
-  if (!member.empty()) {
-    if (member[0] != '.') return bad();
-    member.remove_prefix(1);
-    if (!IsName(member)) return bad();
-  }
-  if (!IsName(list)) return bad();
-  auto via = rep.Table(spec.substr(0, colon));
-  if (!via) return via.error();
-  const std::string& t = (*via)->name;
-  const std::string m(member), l(list);
-  if (rep.conn->dialect() == internal::Dialect::kPostgres) {
-    return member.empty() ? "SELECT e FROM " + t + ", jsonb_array_elements_text(" + t + ".body -> '" + l +
-                                "') AS e WHERE " + t + ".id IN (" + ids + ")"
-                          : "SELECT e ->> '" + m + "' FROM " + t + ", jsonb_array_elements(" + t + ".body -> '" + l +
-                                "') AS e WHERE " + t + ".id IN (" + ids + ")";
-  }
-  return (member.empty() ? "SELECT e.value" : "SELECT json_extract(e.value, '$." + m + "')") + std::string(" FROM ") +
-         t + ", json_each(" + t + ".body, '$." + l + "') AS e WHERE " + t + ".id IN (" + ids + ")";
-}
-
 Result<std::vector<Record>> GetManyIn(Transaction::Rep& rep, const std::vector<Lookup>& lookups) {
   std::string sql;
   std::vector<Value> params;
@@ -392,11 +352,6 @@ Result<std::vector<Record>> GetManyIn(Transaction::Rep& rep, const std::vector<L
                          table.name + ": cannot look up through \"" + l.through + "\": not table.key_column");
       }
       in = "SELECT " + key->name + " FROM " + (*via)->name + " WHERE id IN (" + in + ")";
-    }
-    if (!l.through_body.empty()) {
-      auto list = BodyListSelect(rep, l.through_body, in);
-      if (!list) return list.error().WithContext(table.name);
-      in = std::move(*list);
     }
     if (!sql.empty()) sql += " UNION ALL ";
     const std::string branch = std::to_string(i);

@@ -119,12 +119,6 @@ struct Lookup {
   // of values instead (a case's proposal: {"proposals", "id", {case_id}, false,
   // "cases.proposal_id"}), so that a row and what it points to are read in one statement.
   std::string through = {};
-  // "table:list[]" or "table:list[].member" (after `through`, if any): match column against the
-  // strings of a list in the bodies of the rows of that table whose id is one of the ids so far;
-  // "list[]" is a list of strings, "list[].member" a list of objects. A case's team: {"people",
-  // "id", {case_id}, false, "cases.proposal_id", "proposals:team[].person_id"}. Names are
-  // lowercase letters, digits and '_'.
-  std::string through_body = {};
 };
 
 // The rows in lookup order, within a lookup by created_at then id (as List sorts by default).
