@@ -423,6 +423,22 @@ TYPED_TEST(CaseStoreTest, AListSnapshotChangeOpensFollowUpsOnlyForNewHits) {
   EXPECT_EQ(followups->total, 1);
 }
 
+TYPED_TEST(CaseStoreTest, AReadShowsTheBodyAsStoredEvenWhenItsVersionDidNotChange) {
+  // Read once (the decoded value is kept), then the body is edited behind the application's back
+  // without a new version: the next read decodes what is stored now.
+  auto before = this->store_->GetPerson(Visibility::All(), this->sato_);
+  ASSERT_TRUE(before) << before.error().ToString();
+  EXPECT_EQ(before->value.names.at(0).text, "佐藤 一郎");
+  const bool postgres = std::string(TypeParam::kName) == "postgres";
+  const std::string body =
+      postgres ? "REPLACE(body::text, '佐藤 一郎', '佐藤 二郎')::jsonb" : "REPLACE(body, '佐藤 一郎', '佐藤 二郎')";
+  ASSERT_TRUE(testing::RawExec(this->url_, "UPDATE people SET body = " + body + " WHERE id = '" + this->sato_ + "'"));
+  auto after = this->store_->GetPerson(Visibility::All(), this->sato_);
+  ASSERT_TRUE(after) << after.error().ToString();
+  EXPECT_EQ(after->version, before->version);
+  EXPECT_EQ(after->value.names.at(0).text, "佐藤 二郎");
+}
+
 TYPED_TEST(CaseStoreTest, AnotherTenantsIdsAreNotFound) {
   Caller admin = As(access::Role::kAdministrator, "user_admin");
   auto other = this->store_->CreateInstitution(admin, {.name_ja = "大阪大学", .name_en = "Osaka University"});
