@@ -45,8 +45,9 @@ std::string Encode(const T& value) {
 // What the codec made of a body text, kept per process and value type by record id. A hit needs
 // the identical body text, so an entry is only ever a memo of FromJson(body): a record changed,
 // restored or read from another database misses. Decoding JSON was about a fifth of the server's
-// CPU on a case page (docs/benchmarks.md, run H). Bounded (emptied when full); thread-safe; the
-// value is copied outside the lock.
+// CPU on a case page (docs/benchmarks.md, run I). Bounded (emptied when full); thread-safe; the
+// value is copied outside the lock. Restricted disclosure items never pass through it
+// (ReadRestricted decodes them itself), so they stay in memory only for the request that read them.
 template <typename T>
 class DecodeMemo {
  public:
