@@ -50,8 +50,7 @@ class PostgresConnection final : public Connection {
   bool healthy() const override { return PQstatus(conn_) == CONNECTION_OK; }
 
   // Transaction control costs no round trip of its own where it can be avoided (a case read was
-  // BEGIN, two statements and COMMIT: four round trips, and on loopback the round trips, not the
-  // statements, were most of PostgreSQL's share of a request, docs/benchmarks.md):
+  // BEGIN, two statements and COMMIT: four round trips; now two waits, docs/benchmarks.md run I):
   // - BEGIN is held back and sent in one pipeline with the transaction's first statement (libpq's
   //   pipeline mode); a transaction that runs no statement sends nothing at all.
   // - COMMIT of a READ ONLY transaction is sent without waiting for its answer: nothing was
@@ -90,16 +89,6 @@ class PostgresConnection final : public Connection {
       auto piped = AfterBegin(begin, sql, name, n, values.data());
       if (!piped) return piped.error();
       res = std::move(*piped);
-      if (name && PQresultStatus(res.get()) == PGRES_FATAL_ERROR && healthy() && PlanOutdated(res.get())) {
-        // As below, but the transaction's first statement: nothing else ran in it, so begin
-        // again and run the text.
-        prepared_.erase(prepared_.find(sql));
-        name = nullptr;
-        PgResult rollback(PQexec(conn_, "ROLLBACK"));
-        piped = AfterBegin(begin, sql, nullptr, n, values.data());
-        if (!piped) return piped.error();
-        res = std::move(*piped);
-      }
     } else {
       res.reset(
           name ? PQexecPrepared(conn_, name->c_str(), n, values.data(), nullptr, nullptr, 0)
